@@ -1,0 +1,26 @@
+// arch/riscv/include/asm/arch.h: what the RISC-V code provides to the rest of the kernel.
+#ifndef ASM_ARCH_H
+#define ASM_ARCH_H
+#include <octopos/types.h>
+
+struct context;
+
+#define TICK_INTERVAL 1000000    // timebase cycles per tick: 10 ticks/s at 10 MHz (xv6's)
+
+void arch_timer_init_hart(void);   // program the first tick on this hart
+void arch_timer_next(void);        // acknowledge a tick, program the next
+int  arch_timer_sstc(void);        // 1 when the hart has Sstc (stimecmp)
+void arch_start_secondaries(void); // let the other harts into kmain()
+void arch_poweroff_fallback(int code) __attribute__((noreturn));
+void arch_reboot_fallback(void) __attribute__((noreturn));
+void trapinithart(void);
+void usertrapret(void) __attribute__((noreturn));
+void swtch(struct context *old, struct context *new);
+
+extern char trampoline[], uservec[], userret[];
+extern char etext[], end[];
+
+
+
+void arch_secondary_wait(void);    // M-mode: wait for arch_start_secondaries()
+#endif

@@ -1,0 +1,58 @@
+/* arch/riscv/kernel.ld.S: kernel link map (run through cpp for the load address).
+ *
+ * Bare M-mode kernels load at the start of RAM; under OpenSBI the firmware
+ * keeps the first 2 MiB and enters us at 0x80200000. The trampoline gets a
+ * page of its own; drivers declared with DRIVER() are gathered between
+ * __drivers_start and __drivers_end.
+ */
+OUTPUT_ARCH("riscv")
+ENTRY(_entry)
+
+#if IS_ENABLED(CONFIG_BOOT_SBI)
+#define KERNEL_LOAD 0x80200000
+#else
+#define KERNEL_LOAD 0x80000000
+#endif
+
+SECTIONS
+{
+  . = KERNEL_LOAD;
+  .text : {
+    KEEP(*(.text.entry))
+    *(.text .text.*)
+    . = ALIGN(0x1000);
+    _trampoline = .;
+    KEEP(*(.trampoline))
+    . = ALIGN(0x1000);
+    ASSERT(. - _trampoline == 0x1000, "error: trampoline larger than one page");
+    PROVIDE(etext = .);
+  }
+  .rodata : {
+    . = ALIGN(16);
+    *(.srodata .srodata.*)
+    . = ALIGN(16);
+    *(.rodata .rodata.*)
+    . = ALIGN(8);
+    __drivers_start = .;
+    KEEP(*(SORT(.drivers.*)))
+    __drivers_end = .;
+  }
+  .data : {
+    . = ALIGN(16);
+    *(.sdata .sdata.*)
+    . = ALIGN(16);
+    *(.data .data.*)
+  }
+  .bss : {
+    . = ALIGN(16);
+    __bss_start = .;
+    *(.sbss .sbss.*)
+    . = ALIGN(16);
+    *(.bss .bss.*)
+    *(COMMON)
+    __bss_end = .;
+  }
+  . = ALIGN(0x1000);
+  PROVIDE(end = .);
+  /DISCARD/ : { *(.comment) *(.note*) *(.eh_frame*) *(.riscv.attributes) }
+}

@@ -1,0 +1,38 @@
+// arch/riscv/kernel/entry_sbi.S: first instructions under OpenSBI (S-mode).
+//
+// OpenSBI enters the boot hart at _entry with a0 = hart id, a1 = devicetree;
+// it becomes cpu 0. Other harts are started later through SBI HSM at
+// _entry_secondary with a0 = hart id, a1 = the cpu index we chose.
+#include <asm/stack.h>
+
+  .section .text.entry
+  .globl _entry
+_entry:
+  mv a2, a1          // kmain(cpu = 0, hartid, dtb)
+  mv a1, a0
+  li a0, 0
+  j 1f
+
+  .globl _entry_secondary
+_entry_secondary:
+  mv t0, a1          // kmain(cpu = opaque, hartid, dtb = 0)
+  mv a1, a0
+  mv a0, t0
+  li a2, 0
+1:
+  la sp, boot_stacks
+  li t0, BOOT_STACK_SIZE
+  addi t1, a0, 1
+  mul t0, t0, t1
+  add sp, sp, t0
+  mv tp, a0
+  call kmain
+2:
+  wfi
+  j 2b
+
+  .section .bss.stacks
+  .balign 16
+  .globl boot_stacks
+boot_stacks:
+  .space BOOT_STACK_SIZE * CONFIG_NR_CPUS

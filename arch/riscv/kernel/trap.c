@@ -1,0 +1,141 @@
+// arch/riscv/kernel/trap.c: traps from user space and from the kernel.
+//
+// A user trap arrives through the trampoline's uservec at usertrap() on the
+// process's kernel stack; usertrapret() goes back through userret. Kernel
+// traps arrive at kernelvec and kerneltrap(). Device interrupts go to the
+// PLIC dispatcher, ticks to the clock.
+#include <octopos/types.h>
+#include <octopos/proc.h>
+#include <octopos/printk.h>
+#include <octopos/irq.h>
+#include <octopos/clock.h>
+#include <octopos/syscall.h>
+#include <octopos/vm.h>
+#include <octopos/lockdebug.h>
+#include <asm/riscv.h>
+#include <asm/arch.h>
+#include <asm/memlayout.h>
+
+extern char kernelvec[];
+void usertrap(void);
+
+void
+trapinithart(void)
+{
+  csr_write(stvec, (uint64)kernelvec);
+  csr_write(scounteren, 2);        // user space may read the time CSR
+  csr_set(sie, SIE_SEIE | SIE_SSIE);
+  arch_timer_init_hart();
+}
+
+// What kind of trap is this? 2 for a timer tick, 1 for another device
+// interrupt, 0 if not an interrupt we know.
+static int
+devintr(uint64 scause)
+{
+  if (!(scause & SCAUSE_INTR))
+    return 0;
+  switch (scause & 0xff) {
+  case IRQ_S_EXT:
+    if (IS_ENABLED(CONFIG_IRQCHIP_PLIC))
+      irq_handle_external();
+    return 1;
+  case IRQ_S_TIMER:
+    if (cpuid() == 0)
+      clock_tick();
+    arch_timer_next();
+    return 2;
+  case IRQ_S_SOFT:
+    csr_clear(sip, SIE_SSIE);
+    return 1;
+  }
+  return 0;
+}
+
+void
+usertrap(void)
+{
+  uint64 scause = csr_read(scause);
+  int which = 0;
+
+  if (csr_read(sstatus) & SSTATUS_SPP)
+    panic("usertrap: not from user mode");
+  // Traps from here on are kernel traps.
+  csr_write(stvec, (uint64)kernelvec);
+
+  struct proc *p = myproc();
+  p->trapframe->epc = csr_read(sepc);
+
+  if (scause == EXC_ECALL_U) {
+    if (killed(p))
+      kexit(-1);
+    p->trapframe->epc += 4;     // return past the ecall
+    intr_on();                  // the call may sleep; let devices in
+    syscall_dispatch();
+  } else if ((which = devintr(scause)) != 0) {
+    // handled
+  } else if (vm_handle_fault(p, scause, csr_read(stval)) == 0) {
+    // a copy-on-write or lazily allocated page was filled in
+  } else {
+    printf("pid %d (%s): trap scause 0x%lx at pc 0x%lx addr 0x%lx: killed\n",
+           p->pid, p->name, scause, csr_read(sepc), csr_read(stval));
+    setkilled(p);
+  }
+
+  if (killed(p))
+    kexit(-1);
+  if (which == 2)
+    yield();
+  usertrapret();
+}
+
+void
+usertrapret(void)
+{
+  struct proc *p = myproc();
+
+  lockdebug_check_user_return();
+  // Interrupts off until sret: a trap now would go to uservec with the
+  // kernel's state half set up.
+  intr_off();
+  csr_write(stvec, TRAMPOLINE + (uservec - trampoline));
+
+  p->trapframe->kernel_satp = csr_read(satp);
+  p->trapframe->kernel_sp = p->kstack + KSTACK_PAGES * 4096;
+  p->trapframe->kernel_trap = (uint64)usertrap;
+  p->trapframe->kernel_hartid = r_tp();
+
+  uint64 x = csr_read(sstatus);
+  x &= ~SSTATUS_SPP;   // sret to user mode
+  x |= SSTATUS_SPIE;   // with interrupts on
+  csr_write(sstatus, x);
+  csr_write(sepc, p->trapframe->epc);
+
+  uint64 satp = MAKE_SATP(p->pagetable);
+  uint64 fn = TRAMPOLINE + (userret - trampoline);
+  ((void (*)(uint64))fn)(satp);
+  __builtin_unreachable();
+}
+
+void
+kerneltrap(void)
+{
+  uint64 sepc = csr_read(sepc);
+  uint64 sstatus = csr_read(sstatus);
+  uint64 scause = csr_read(scause);
+
+  if (!(sstatus & SSTATUS_SPP))
+    panic("kerneltrap: not from supervisor mode");
+  if (intr_get())
+    panic("kerneltrap: interrupts enabled");
+
+  int which = devintr(scause);
+  if (which == 0)
+    panic("kerneltrap: scause 0x%lx sepc 0x%lx stval 0x%lx", scause, sepc, csr_read(stval));
+  if (which == 2 && myproc() != NULL)
+    yield();
+
+  // yield() may have taken other traps; restore what sret needs.
+  csr_write(sepc, sepc);
+  csr_write(sstatus, sstatus);
+}

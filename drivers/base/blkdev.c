@@ -1,0 +1,71 @@
+// drivers/base/blkdev.c: the registry of block devices.
+//
+// Drivers register a struct blkdev at probe time; its index in the table
+// is the device number the file system uses (buf->dev), so the first disk
+// registered is device 0. Devices are never unregistered, which lets
+// blkdev_get() and blkdev_rw() read the table without the lock once
+// `count` covers an entry.
+
+#include <octopos/blkdev.h>
+#include <octopos/errno.h>
+#include <octopos/printk.h>
+#include <octopos/spinlock.h>
+
+#define BLKDEV_MAX 8
+
+static struct spinlock lock;
+static struct blkdev *devs[BLKDEV_MAX];
+static volatile int count;
+
+int
+blkdev_register(struct blkdev *bd)
+{
+  static int inited;
+  if (!inited) {
+    // Registration happens during boot on one hart, before anyone reads.
+    initlock(&lock, "blkdev");
+    inited = 1;
+  }
+  acquire(&lock);
+  if (count == BLKDEV_MAX) {
+    release(&lock);
+    printf("blkdev: %s: table full (%d devices)\n", bd->name, BLKDEV_MAX);
+    return -ENOSPC;
+  }
+  devs[count] = bd;
+  __sync_synchronize();   // the entry is complete before count says so
+  count++;
+  release(&lock);
+  printf("blkdev: dev %d is %s, %lu blocks\n", count - 1, bd->name, bd->nblocks);
+  return 0;
+}
+
+struct blkdev *
+blkdev_get(uint dev)
+{
+  if (dev >= (uint)count)
+    return NULL;
+  __sync_synchronize();
+  return devs[dev];
+}
+
+int
+blkdev_count(void)
+{
+  return count;
+}
+
+int
+blkdev_rw(struct buf *b, int write)
+{
+  struct blkdev *bd = blkdev_get(b->dev);
+  b->error = 0;
+  if (bd == NULL || b->blockno >= bd->nblocks) {
+    printf("blkdev: %s of block %u on dev %u: no such %s\n", write ? "write" : "read",
+           b->blockno, b->dev, bd ? "block" : "device");
+    b->error = 1;
+    return -EIO;
+  }
+  bd->rw(bd, b, write);
+  return b->error ? -EIO : 0;
+}

@@ -1,0 +1,116 @@
+// drivers/base/probe.c: match devicetree nodes to drivers and probe them.
+//
+// Every built driver sits in the .drivers section (DRIVER() in
+// <octopos/driver.h>). drivers_probe() runs the drivers in ascending
+// `order`, so the interrupt controller is up before anything registers an
+// interrupt and the console before the chatty ones; each driver gets every
+// enabled node it is compatible with and nobody has claimed yet.
+//
+// What a probe returns decides the node's fate:
+//   0        the node is claimed;
+//   -ENODEV  "not mine" (e.g. a virtio slot holding another device type):
+//            silently left for the next driver;
+//   other    the device is listed but failed: one log line, the node counts
+//            as claimed, and boot goes on.
+// A driver whose compatible list is NULL is a pseudo-device (/dev/null):
+// it is probed once, with dev->node NULL.
+//
+// A struct device lives only for the probe call: drivers copy what they keep.
+
+#include <octopos/driver.h>
+#include <octopos/fdt.h>
+#include <octopos/errno.h>
+#include <octopos/printk.h>
+
+extern const struct driver __drivers_start[], __drivers_end[];
+
+// Nodes the kernel handles outside the driver model, or that need no
+// driver: not worth a "no driver" line.
+static const char *const quiet[] = {
+  "riscv,clint0",       // the timer, arch/riscv
+  "sifive,clint0",
+  "simple-bus",         // buses: their children are listed themselves
+  "syscon-poweroff",    // register writes the sifive,test driver already does
+  "syscon-reboot",
+  "riscv,pmu",
+  NULL,
+};
+
+enum { UNCLAIMED, CLAIMED };
+
+static int
+is_quiet(const struct dt_node *n)
+{
+  for (const char *const *q = quiet; *q; q++)
+    if (fdt_is_compatible(n, *q))
+      return 1;
+  return 0;
+}
+
+static int
+driver_matches(const struct driver *d, const struct dt_node *n)
+{
+  for (const char *const *c = d->compatible; *c; c++)
+    if (fdt_is_compatible(n, *c))
+      return 1;
+  return 0;
+}
+
+// Run driver d on every node it matches that is still unclaimed.
+static void
+probe_driver(const struct driver *d, char *state)
+{
+  if (d->compatible == NULL) {
+    struct device dev = { NULL, 0, 0, -1 };
+    int r = d->probe(&dev);
+    if (r < 0)
+      printf("%s: init failed (error %d)\n", d->name, r);
+    return;
+  }
+  for (int i = 0; i < fdt.nnodes; i++) {
+    const struct dt_node *n = &fdt.nodes[i];
+    if (state[i] != UNCLAIMED || !n->enabled || !driver_matches(d, n))
+      continue;
+    struct device dev = { n, n->reg_base, n->reg_size, n->irq };
+    int r = d->probe(&dev);
+    if (r == -ENODEV)
+      continue;
+    state[i] = CLAIMED;
+    if (r < 0)
+      printf("%s: %s: probe failed (error %d); device not used\n", d->name, n->name, r);
+  }
+}
+
+void
+drivers_probe(void)
+{
+  char state[FDT_MAX_NODES] = { 0 };
+  int prev = -1;
+
+  // One pass per distinct order value, lowest first. There are a dozen
+  // drivers at most, so the quadratic scan costs nothing.
+  for (;;) {
+    int next = -1;
+    for (const struct driver *d = __drivers_start; d < __drivers_end; d++)
+      if (d->order > prev && (next < 0 || d->order < next))
+        next = d->order;
+    if (next < 0)
+      break;
+    for (const struct driver *d = __drivers_start; d < __drivers_end; d++)
+      if (d->order == next)
+        probe_driver(d, state);
+    prev = next;
+  }
+
+  // One line naming every interesting node nobody took.
+  int any = 0;
+  for (int i = 0; i < fdt.nnodes; i++) {
+    const struct dt_node *n = &fdt.nodes[i];
+    if (state[i] != UNCLAIMED || !n->enabled || n->reg_size == 0 || is_quiet(n))
+      continue;
+    printf("%s %s", any ? "" : "fdt: no driver for", n->name);
+    any = 1;
+  }
+  if (any)
+    printf("\n");
+}

@@ -1,0 +1,197 @@
+// drivers/virtio/virtio_blk.c: the virtio block device (CONFIG_VIRTIO_BLK).
+//
+// Each transfer is one descriptor chain of three buffers: the request
+// header (device reads), the block's data (device reads or writes), and a
+// status byte (device writes). Several processes can have requests in
+// flight; each sleeps on its buf until the interrupt handler sees the chain
+// in the used ring and clears b->disk. The sleeper, not the handler, reads
+// the status and frees the chain, so the per-request state stays put
+// while anyone can still look at it.
+//
+// The disk is addressed in 512-byte sectors; a BSIZE block is BSIZE/512 of
+// them.
+
+#include <octopos/blkdev.h>
+#include <octopos/driver.h>
+#include <octopos/errno.h>
+#include <octopos/fdt.h>
+#include <octopos/irq.h>
+#include <octopos/kmalloc.h>
+#include <octopos/page_alloc.h>
+#include <octopos/printk.h>
+#include <octopos/proc.h>
+#include <octopos/spinlock.h>
+#include <octopos/string.h>
+#include <octopos/virtio.h>
+
+#define VIRTIO_BLK_F_RO   5     // the disk is read-only
+#define VIRTIO_BLK_CONFIG_CAPACITY 0   // le64, in sectors
+
+#define VIRTIO_BLK_T_IN   0     // read
+#define VIRTIO_BLK_T_OUT  1     // write
+#define VIRTIO_BLK_S_OK   0
+#define STATUS_PENDING    0xff  // what the status byte holds until the device writes it
+
+#define SECTORS_PER_BLOCK (BSIZE / 512)
+
+struct vblk_req {               // the request header, as the device reads it
+  uint32 type;
+  uint32 reserved;
+  uint64 sector;
+};
+
+struct vblk {
+  struct blkdev bd;
+  char name[16];
+  uint64 base;
+  int readonly;
+  uint64 sectors;               // capacity
+  struct spinlock lock;         // guards q and info
+  struct virtq q;
+  struct {                      // indexed by the chain's head descriptor
+    struct buf *b;
+    struct vblk_req hdr;
+    volatile uchar status;
+  } info[VIRTQ_MAX];
+};
+
+static void
+vblk_rw(struct blkdev *bd, struct buf *b, int write)
+{
+  struct vblk *d = bd->priv;
+  uint64 sector = (uint64)b->blockno * SECTORS_PER_BLOCK;
+  uint16 idx[3];
+
+  if (sector + SECTORS_PER_BLOCK > d->sectors || (write && d->readonly)) {
+    printf("%s: %s block %u refused (%s)\n", d->name, write ? "write to" : "read of",
+           b->blockno, write && d->readonly ? "read-only disk" : "beyond the end");
+    b->error = 1;
+    return;
+  }
+
+  acquire(&d->lock);
+  while (virtq_alloc(&d->q, 3, idx) < 0)
+    sleep(&d->q, &d->lock);   // every descriptor is in flight
+
+  uint16 head = idx[0];
+  d->info[head].b = b;
+  d->info[head].hdr.type = write ? VIRTIO_BLK_T_OUT : VIRTIO_BLK_T_IN;
+  d->info[head].hdr.reserved = 0;
+  d->info[head].hdr.sector = sector;
+  d->info[head].status = STATUS_PENDING;
+
+  struct virtq_desc *desc = d->q.desc;
+  desc[idx[0]].addr = (uint64)&d->info[head].hdr;
+  desc[idx[0]].len = sizeof(struct vblk_req);
+  desc[idx[0]].flags = VIRTQ_DESC_F_NEXT;
+  desc[idx[0]].next = idx[1];
+  desc[idx[1]].addr = (uint64)b->data;
+  desc[idx[1]].len = BSIZE;
+  desc[idx[1]].flags = VIRTQ_DESC_F_NEXT | (write ? 0 : VIRTQ_DESC_F_WRITE);
+  desc[idx[1]].next = idx[2];
+  desc[idx[2]].addr = (uint64)&d->info[head].status;
+  desc[idx[2]].len = 1;
+  desc[idx[2]].flags = VIRTQ_DESC_F_WRITE;
+  desc[idx[2]].next = 0;
+
+  b->disk = 1;
+  virtq_submit(&d->q, head);
+  while (b->disk)
+    sleep(b, &d->lock);
+
+  uchar status = d->info[head].status;
+  if (status != VIRTIO_BLK_S_OK) {
+    printf("%s: %s block %u failed (status %d)\n", d->name, write ? "write of" : "read of",
+           b->blockno, status);
+    b->error = 1;
+  }
+  d->info[head].b = NULL;
+  virtq_free_chain(&d->q, head);
+  wakeup(&d->q);
+  release(&d->lock);
+}
+
+static void
+vblk_intr(void *arg)
+{
+  struct vblk *d = arg;
+  uint16 head;
+  uint32 len;
+
+  acquire(&d->lock);
+  // Acknowledge first: a completion that lands after this raises a new
+  // interrupt rather than being lost.
+  virtio_mmio_ack(d->base);
+  while (virtq_next_used(&d->q, &head, &len)) {
+    struct buf *b = head < d->q.num ? d->info[head].b : NULL;
+    if (b == NULL) {
+      printf("%s: device completed unknown request %u\n", d->name, head);
+      continue;
+    }
+    b->disk = 0;
+    wakeup(b);
+  }
+  release(&d->lock);
+}
+
+static int
+vblk_probe(struct device *dev)
+{
+  static int units;
+  uint64 features;
+  int r;
+
+  if (virtio_mmio_match(dev->base, VIRTIO_ID_BLOCK) < 0)
+    return -ENODEV;
+  struct vblk *d = kzalloc(sizeof(*d));
+  if (d == NULL)
+    return -ENOMEM;
+  memmove(d->name, "virtio-blk", 10);
+  d->name[10] = '0' + units % 10;
+  d->base = dev->base;
+  initlock(&d->lock, "virtio_blk");
+
+  r = virtio_mmio_negotiate(d->base, 1UL << VIRTIO_BLK_F_RO, &features, d->name);
+  if (r < 0)
+    goto free;
+  d->readonly = (features >> VIRTIO_BLK_F_RO) & 1;
+  d->sectors = virtio_mmio_config64(d->base, VIRTIO_BLK_CONFIG_CAPACITY);
+  if (d->sectors < SECTORS_PER_BLOCK) {
+    printf("%s: %s: disk is empty (%lu sectors)\n", d->name, dev->node->name, d->sectors);
+    r = -EIO;
+    goto fail;
+  }
+  if ((r = virtq_init(&d->q, d->base, 0, VIRTQ_MAX, d->name)) < 0)
+    goto fail;
+  if (dev->irq <= 0 || (r = irq_register(dev->irq, vblk_intr, d)) < 0) {
+    printf("%s: cannot get interrupt %d\n", d->name, dev->irq);
+    r = r < 0 ? r : -EINVAL;
+    kfree_page(d->q.desc);
+    goto fail;
+  }
+  virtio_mmio_driver_ok(d->base);
+
+  d->bd.name = d->name;
+  d->bd.nblocks = d->sectors / SECTORS_PER_BLOCK;
+  d->bd.rw = vblk_rw;
+  d->bd.priv = d;
+  if ((r = blkdev_register(&d->bd)) < 0) {
+    // The interrupt handler holds d now: keep it, but the disk is unused.
+    virtio_mmio_fail(d->base);
+    return r;
+  }
+  units++;
+  if (d->readonly)
+    printf("%s: read-only\n", d->name);
+  return 0;
+
+fail:
+  virtio_mmio_fail(d->base);
+free:
+  kfree(d);
+  return r;
+}
+
+static const char *const vblk_compat[] = { "virtio,mmio", NULL };
+DRIVER(virtio_blk_driver, .name = "virtio-blk", .compatible = vblk_compat,
+       .probe = vblk_probe, .order = 5);

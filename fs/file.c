@@ -1,0 +1,180 @@
+// fs/file.c: the system-wide open-file table and file I/O.
+//
+// CONFIG_NR_FILES struct files shared by every process; ftable.lock guards
+// each f->ref. Reads and writes dispatch on the file's type: a pipe, a
+// device (devsw[] by major number) or an inode of any file system.
+#include <octopos/types.h>
+#include <octopos/devsw.h>
+#include <octopos/errno.h>
+#include <octopos/file.h>
+#include <octopos/fs.h>
+#include <octopos/log.h>
+#include <octopos/pipe.h>
+#include <octopos/printk.h>
+#include <octopos/proc.h>
+#include <octopos/spinlock.h>
+#include <octopos/vm.h>
+
+static struct {
+  struct spinlock lock;
+  struct file file[CONFIG_NR_FILES];
+} ftable;
+
+// Bytes one write transaction may carry. A chunk of k blocks at an odd
+// offset touches k + 1 data blocks, plus the inode, up to two bitmap
+// blocks and the pointer blocks on the way (three with double indirect).
+#define WRITE_CHUNK_BLOCKS \
+  (MAXOPBLOCKS - 1 - 1 - 2 - (IS_ENABLED(CONFIG_FS_XV6_LARGE_FILES) ? 3 : 1))
+_Static_assert(WRITE_CHUNK_BLOCKS >= 1, "CONFIG_FS_LOG_OP_BLOCKS too small");
+
+void
+fileinit(void)
+{
+  initlock(&ftable.lock, "ftable");
+}
+
+struct file *
+filealloc(void)
+{
+  acquire(&ftable.lock);
+  for (struct file *f = ftable.file; f < ftable.file + CONFIG_NR_FILES; f++) {
+    if (f->ref == 0) {
+      f->ref = 1;
+      release(&ftable.lock);
+      return f;
+    }
+  }
+  release(&ftable.lock);
+  return NULL;
+}
+
+struct file *
+filedup(struct file *f)
+{
+  acquire(&ftable.lock);
+  if (f->ref < 1)
+    panic("filedup");
+  f->ref++;
+  release(&ftable.lock);
+  return f;
+}
+
+void
+fileclose(struct file *f)
+{
+  struct file ff;
+
+  acquire(&ftable.lock);
+  if (f->ref < 1)
+    panic("fileclose");
+  if (--f->ref > 0) {
+    release(&ftable.lock);
+    return;
+  }
+  ff = *f;
+  f->ref = 0;
+  f->type = FD_NONE;
+  release(&ftable.lock);
+
+  // The slot is free again; finish with the copy, which may sleep.
+  if (ff.type == FD_PIPE) {
+    pipeclose(ff.pipe, ff.writable);
+  } else if (ff.type == FD_INODE || ff.type == FD_DEVICE) {
+    begin_op();
+    iput(ff.ip);
+    end_op();
+  }
+}
+
+int
+filestat(struct file *f, uint64 addr)
+{
+  struct stat st;
+  int err;
+
+  if (f->type != FD_INODE && f->type != FD_DEVICE)
+    return -EBADF;
+  if ((err = ilock(f->ip)) == 0)
+    stati(f->ip, &st);
+  iunlock(f->ip);
+  if (err < 0)
+    return err;
+  return copyout(myproc()->pagetable, addr, &st, sizeof(st));
+}
+
+static struct devsw *
+dev_of(struct file *f)
+{
+  if (f->major < 0 || f->major >= NDEV)
+    return NULL;
+  return &devsw[f->major];
+}
+
+int
+fileread(struct file *f, uint64 addr, int n)
+{
+  struct devsw *d;
+  int r;
+
+  if (!f->readable)
+    return -EBADF;
+  switch (f->type) {
+  case FD_PIPE:
+    return piperead(f->pipe, addr, n);
+  case FD_DEVICE:
+    if ((d = dev_of(f)) == NULL || d->read == NULL)
+      return -ENODEV;
+    return d->read(1, addr, n);
+  case FD_INODE:
+    if ((r = ilock(f->ip)) == 0 && (r = readi(f->ip, 1, addr, f->off, n)) > 0)
+      f->off += r;
+    iunlock(f->ip);
+    return r;
+  default:
+    panic("fileread");
+  }
+}
+
+// Write to an inode in chunks small enough for one log transaction each.
+static int
+inode_write(struct file *f, uint64 addr, int n)
+{
+  int max = WRITE_CHUNK_BLOCKS * BSIZE;
+  int i = 0, r = 0;
+
+  while (i < n) {
+    int n1 = MIN(n - i, max);
+    begin_op();
+    if ((r = ilock(f->ip)) == 0 && (r = writei(f->ip, 1, addr + i, f->off, n1)) > 0)
+      f->off += r;
+    iunlock(f->ip);
+    end_op();
+    if (r != n1)
+      break;                    // error or short write (disk full)
+    i += r;
+  }
+  if (i == n)
+    return n;
+  return r < 0 ? r : -ENOSPC;
+}
+
+int
+filewrite(struct file *f, uint64 addr, int n)
+{
+  struct devsw *d;
+
+  if (!f->writable)
+    return -EBADF;
+  switch (f->type) {
+  case FD_PIPE:
+    return pipewrite(f->pipe, addr, n);
+  case FD_DEVICE:
+    if ((d = dev_of(f)) == NULL || d->write == NULL)
+      return -ENODEV;
+    return d->write(1, addr, n);
+  case FD_INODE:
+    return inode_write(f, addr, n);
+  default:
+    panic("filewrite");
+  }
+}

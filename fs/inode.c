@@ -1,0 +1,185 @@
+// fs/inode.c: the in-core inode cache, shared by every file system.
+//
+// itable holds CONFIG_NR_INODES inodes; an entry with ref > 0 names a file
+// someone uses (an open file, a cwd, a path walk in progress). itable.lock
+// guards dev/inum/ref/mnt; ip->lock, a sleep lock, guards the rest, which a
+// file system fills in on the first ilock() (ip->valid).
+//
+// Life of an inode, as xv6: iget (ref++) -> ilock (load, lock) -> use ->
+// iunlock -> iput (ref--). When the last reference goes and no directory
+// links to the inode any more, iput() frees its data and the inode itself,
+// so iput() must run inside a transaction.
+#include <octopos/types.h>
+#include <octopos/errno.h>
+#include <octopos/fs.h>
+#include <octopos/printk.h>
+#include <octopos/proc.h>
+#include <octopos/spinlock.h>
+#include <octopos/sleeplock.h>
+#include <octopos/vfs.h>
+
+static struct {
+  struct spinlock lock;
+  struct inode inode[CONFIG_NR_INODES];
+} itable;
+
+void
+iinit(void)
+{
+  initlock(&itable.lock, "itable");
+  for (int i = 0; i < CONFIG_NR_INODES; i++)
+    initsleeplock(&itable.inode[i].lock, "inode");
+}
+
+struct inode *
+iget(struct vfs_mount *m, uint inum)
+{
+  struct inode *ip, *empty = NULL;
+
+  acquire(&itable.lock);
+  for (ip = &itable.inode[0]; ip < &itable.inode[CONFIG_NR_INODES]; ip++) {
+    if (ip->ref > 0 && ip->mnt == m && ip->inum == inum) {
+      ip->ref++;
+      release(&itable.lock);
+      return ip;
+    }
+    if (empty == NULL && ip->ref == 0)
+      empty = ip;
+  }
+  if (empty == NULL) {
+    release(&itable.lock);
+    printf("iget: inode table full (CONFIG_NR_INODES=%d)\n", CONFIG_NR_INODES);
+    return NULL;
+  }
+  ip = empty;
+  ip->mnt = m;
+  ip->dev = m->dev;
+  ip->inum = inum;
+  ip->ref = 1;
+  ip->valid = 0;
+  release(&itable.lock);
+  return ip;
+}
+
+struct inode *
+idup(struct inode *ip)
+{
+  acquire(&itable.lock);
+  ip->ref++;
+  release(&itable.lock);
+  return ip;
+}
+
+int
+ilock(struct inode *ip)
+{
+  if (ip == NULL || ip->ref < 1)
+    panic("ilock");
+  acquiresleep(&ip->lock);
+  if (!ip->valid) {
+    int err = ip->mnt->ops->iload(ip);
+    if (err < 0)
+      return err;
+    ip->valid = 1;
+  }
+  return 0;
+}
+
+void
+iunlock(struct inode *ip)
+{
+  if (ip == NULL || !holdingsleep(&ip->lock) || ip->ref < 1)
+    panic("iunlock");
+  releasesleep(&ip->lock);
+}
+
+void
+iput(struct inode *ip)
+{
+  acquire(&itable.lock);
+  if (ip->ref == 1 && ip->valid && ip->nlink == 0) {
+    // The last reference to an unlinked inode: free it. ref == 1 means
+    // no one else holds or waits for the lock, so this cannot block.
+    acquiresleep(&ip->lock);
+    release(&itable.lock);
+    ip->mnt->ops->itrunc(ip);
+    ip->type = 0;
+    ip->mnt->ops->iupdate(ip);
+    ip->valid = 0;
+    releasesleep(&ip->lock);
+    acquire(&itable.lock);
+  }
+  ip->ref--;
+  release(&itable.lock);
+}
+
+void
+iunlockput(struct inode *ip)
+{
+  iunlock(ip);
+  iput(ip);
+}
+
+void
+iupdate(struct inode *ip)
+{
+  ip->mnt->ops->iupdate(ip);
+}
+
+void
+itrunc(struct inode *ip)
+{
+  ip->mnt->ops->itrunc(ip);
+}
+
+int
+ialloc(struct vfs_mount *m, short type, struct inode **out)
+{
+  uint inum;
+  int err = m->ops->ialloc(m, type, &inum);
+
+  if (err < 0)
+    return err;
+  *out = iget(m, inum);
+  if (*out == NULL) {
+    // Give the new inode back so it does not leak on disk.
+    struct inode tmp = { .mnt = m, .dev = m->dev, .inum = inum, .type = 0 };
+    m->ops->iupdate(&tmp);
+    return -ENFILE;
+  }
+  return 0;
+}
+
+int
+readi(struct inode *ip, int user_dst, uint64 dst, uint off, uint n)
+{
+  if (!ip->valid)
+    return -EIO;
+  if (off > ip->size || off + n < off)
+    return 0;
+  if (off + n > ip->size)
+    n = ip->size - off;
+  if (n == 0)
+    return 0;
+  return ip->mnt->ops->read(ip, user_dst, dst, off, n);
+}
+
+int
+writei(struct inode *ip, int user_src, uint64 src, uint off, uint n)
+{
+  if (!ip->valid)
+    return -EIO;
+  if (off > ip->size || off + n < off)
+    return -EINVAL;
+  return ip->mnt->ops->write(ip, user_src, src, off, n);
+}
+
+void
+stati(struct inode *ip, struct stat *st)
+{
+  st->dev = ip->dev;
+  st->ino = ip->inum;
+  st->type = ip->type;
+  st->nlink = ip->nlink;
+  st->size = ip->size;
+}

@@ -1,0 +1,267 @@
+// fs/log.c: xv6fs's write-ahead log, for crash-safe multi-block updates.
+//
+// A system call that changes the disk runs between begin_op() and end_op()
+// and writes blocks with log_write(), which only notes the block number and
+// pins the buffer in the cache. When the last outstanding operation ends,
+// commit() copies every noted block to the log area, writes the header
+// block (the commit point: n > 0), copies the blocks to their homes, then
+// clears the header. After a crash, log_init() replays a committed log, so
+// a transaction is on disk wholly or not at all.
+//
+// Group commit: operations that overlap in time share one commit. A block
+// written again before its commit is logged once (absorption), which is why
+// a run of small writes to one file costs few disk writes.
+//
+// On-disk header, xv6's: int n; int block[n] in the first log block; the
+// data blocks follow it. Log I/O goes through a private buffer, so a commit
+// never needs a free cache buffer.
+#include <octopos/types.h>
+#include <octopos/bio.h>
+#include <octopos/blkdev.h>
+#include <octopos/errno.h>
+#include <octopos/fs.h>
+#include <octopos/log.h>
+#include <octopos/printk.h>
+#include <octopos/proc.h>
+#include <octopos/spinlock.h>
+#include <octopos/string.h>
+
+#define LOG_HDR_MAX (BSIZE / sizeof(uint) - 1)
+
+struct logheader {
+  uint n;
+  uint block[LOG_HDR_MAX];
+};
+
+static struct {
+  struct spinlock lock;
+  int ready;                // a log was set up by log_init()
+  uint dev;
+  uint start;               // header block
+  uint cap;                 // data blocks usable in one commit
+  uint lo, hi;              // home blocks a header may name: [lo, hi)
+  int outstanding;          // operations between begin_op and end_op
+  int committing;
+  int waiters;
+  struct logheader lh;      // blocks of the running transaction
+  struct buf io;            // private buffer for log-area I/O
+} log;
+
+static int
+log_io(uint blockno, int write)
+{
+  log.io.dev = log.dev;
+  log.io.blockno = blockno;
+  return blkdev_rw(&log.io, write);
+}
+
+static int
+read_head(struct logheader *h)
+{
+  if (log_io(log.start, 0) < 0)
+    return -EIO;
+  memmove(h, log.io.data, sizeof(*h));
+  return 0;
+}
+
+// Write the in-memory header: the commit point when lh.n > 0.
+static int
+write_head(void)
+{
+  memset(log.io.data, 0, BSIZE);
+  memmove(log.io.data, &log.lh, sizeof(uint) * (1 + log.lh.n));
+  return log_io(log.start, 1);
+}
+
+// Replay a committed transaction found at mount: copy each logged block
+// to its home.
+static int
+recover(void)
+{
+  struct logheader h;
+  int err;
+
+  if ((err = read_head(&h)) < 0)
+    return err;
+  if (h.n > log.cap) {
+    printf("xv6fs: log header claims %u blocks (room for %u)\n", h.n, log.cap);
+    return -EUCLEAN;
+  }
+  for (uint i = 0; i < h.n; i++) {
+    if (h.block[i] < log.lo || h.block[i] >= log.hi) {
+      printf("xv6fs: log names block %u, outside [%u, %u)\n", h.block[i], log.lo, log.hi);
+      return -EUCLEAN;
+    }
+  }
+  if (h.n > 0)
+    printf("xv6fs: replaying %u logged blocks\n", h.n);
+  for (uint i = 0; i < h.n; i++) {
+    if (log_io(log.start + 1 + i, 0) < 0 || log_io(h.block[i], 1) < 0)
+      return -EIO;
+  }
+  log.lh.n = 0;
+  return write_head();
+}
+
+int
+log_init(uint dev, const struct superblock *sb)
+{
+  int err;
+
+  initlock(&log.lock, "log");
+  initsleeplock(&log.io.lock, "logio");
+  log.dev = dev;
+  log.start = sb->logstart;
+  log.cap = MIN(sb->nlog - 1, LOG_HDR_MAX);
+  log.lo = sb->inodestart;
+  log.hi = sb->size;
+  if (log.cap < MAXOPBLOCKS) {
+    printf("xv6fs: log of %u blocks is smaller than one operation (%d)\n", log.cap, MAXOPBLOCKS);
+    return -EUCLEAN;
+  }
+  acquiresleep(&log.io.lock);
+  err = recover();
+  releasesleep(&log.io.lock);
+  if (err == 0)
+    log.ready = 1;
+  return err;
+}
+
+// Copy each block of the transaction from the cache into the log area.
+static int
+write_log(void)
+{
+  for (uint i = 0; i < log.lh.n; i++) {
+    struct buf *b = bread(log.dev, log.lh.block[i]);   // pinned: a cache hit
+    if (b == NULL)
+      return -EIO;
+    memmove(log.io.data, b->data, BSIZE);
+    brelse(b);
+    if (log_io(log.start + 1 + i, 1) < 0)
+      return -EIO;
+  }
+  return 0;
+}
+
+// Copy the committed blocks home from the cache and let them go.
+static void
+install_trans(void)
+{
+  for (uint i = 0; i < log.lh.n; i++) {
+    struct buf *b = bread(log.dev, log.lh.block[i]);
+    if (b != NULL) {
+      bwrite(b);
+      bunpin(b);
+      brelse(b);
+    }
+  }
+}
+
+static void
+drop_trans(void)
+{
+  for (uint i = 0; i < log.lh.n; i++) {
+    struct buf *b = bread(log.dev, log.lh.block[i]);
+    if (b != NULL) {
+      bunpin(b);
+      brelse(b);
+    }
+  }
+}
+
+static void
+commit(void)
+{
+  if (log.lh.n == 0)
+    return;
+  acquiresleep(&log.io.lock);
+  if (write_log() < 0 || write_head() < 0) {
+    // The disk did not take the transaction. The cache keeps the new
+    // contents; the disk keeps the old, consistent state.
+    printf("xv6fs: commit failed: disk write error\n");
+    drop_trans();
+  } else {
+    install_trans();
+    log.lh.n = 0;
+    if (write_head() < 0)
+      printf("xv6fs: could not clear the log header\n");
+  }
+  log.lh.n = 0;
+  releasesleep(&log.io.lock);
+}
+
+void
+begin_op(void)
+{
+  if (!log.ready)
+    return;
+  acquire(&log.lock);
+  for (;;) {
+    if (log.committing ||
+        log.lh.n + (log.outstanding + 1) * MAXOPBLOCKS > log.cap) {
+      // Wait for the commit, or for the log to have room for us.
+      log.waiters++;
+      sleep(&log, &log.lock);
+      log.waiters--;
+    } else {
+      log.outstanding++;
+      break;
+    }
+  }
+  release(&log.lock);
+}
+
+void
+end_op(void)
+{
+  int do_commit = 0;
+
+  if (!log.ready)
+    return;
+  acquire(&log.lock);
+  log.outstanding--;
+  if (log.committing)
+    panic("end_op: committing");
+  if (log.outstanding == 0) {
+    do_commit = 1;
+    log.committing = 1;
+  } else if (log.waiters) {
+    // begin_op() may be waiting for the room this operation reserved.
+    wakeup(&log);
+  }
+  release(&log.lock);
+
+  if (do_commit) {
+    // No lock held: commit sleeps on disk I/O.
+    commit();
+    acquire(&log.lock);
+    log.committing = 0;
+    if (log.waiters)
+      wakeup(&log);
+    release(&log.lock);
+  }
+}
+
+void
+log_write(struct buf *b)
+{
+  uint i;
+
+  if (!log.ready)
+    panic("log_write: no log");
+  acquire(&log.lock);
+  if (log.outstanding < 1)
+    panic("log_write: outside of a transaction");
+  for (i = 0; i < log.lh.n; i++) {
+    if (log.lh.block[i] == b->blockno)
+      break;                          // absorbed
+  }
+  if (i == log.lh.n) {
+    if (log.lh.n >= log.cap)
+      panic("log_write: transaction too big");
+    log.lh.block[i] = b->blockno;
+    log.lh.n++;
+    bpin(b);
+  }
+  release(&log.lock);
+}

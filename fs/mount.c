@@ -1,0 +1,62 @@
+// fs/mount.c: bringing up the file-system layer and mounting the root.
+//
+// fs_early_init() sets up the caches before any process exists;
+// fs_mount_root() runs in the first process, because mounting reads the
+// disk and may sleep. The root file system is picked by Kconfig
+// (ROOT_FS_XV6 or ROOT_FS_RAMFS); the rest of the kernel only ever sees
+// struct inode.
+#include <octopos/types.h>
+#include <octopos/bio.h>
+#include <octopos/errno.h>
+#include <octopos/file.h>
+#include <octopos/fs.h>
+#include <octopos/printk.h>
+#include <octopos/vfs.h>
+
+#define ROOTDEV 0
+
+static struct vfs_mount *root_mnt;
+static struct inode *root_ip;       // held for as long as the system runs
+
+void
+fs_early_init(void)
+{
+  if (IS_ENABLED(CONFIG_FS_XV6))
+    binit();
+  iinit();
+  fileinit();
+}
+
+int
+fs_mount_root(void)
+{
+  int err;
+
+  if (IS_ENABLED(CONFIG_ROOT_FS_RAMFS))
+    err = ramfs_mount(&root_mnt);
+  else
+    err = xv6fs_mount(ROOTDEV, &root_mnt);
+  if (err < 0) {
+    printf("fs: cannot mount the root file system (error %d)\n", err);
+    return err;
+  }
+  struct inode *ip = iget(root_mnt, root_mnt->rootino);
+  if (ip == NULL)
+    return -ENFILE;
+  if ((err = ilock(ip)) < 0 || ip->type != T_DIR) {
+    printf("fs: the root inode is not a directory\n");
+    iunlockput(ip);
+    return err < 0 ? err : -EUCLEAN;
+  }
+  iunlock(ip);
+  root_ip = ip;
+  return 0;
+}
+
+struct inode *
+fs_root(void)
+{
+  if (root_ip == NULL)
+    return NULL;
+  return idup(root_ip);
+}

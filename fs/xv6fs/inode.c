@@ -1,0 +1,97 @@
+// fs/xv6fs/inode.c: on-disk inodes.
+//
+// struct dinode, 64 bytes, IPB to a block from sb.inodestart on; inode 0 is
+// never used and ROOTINO is the root directory. Loading an inode checks
+// its number, type and size, so later code can rely on them.
+#include <octopos/types.h>
+#include <octopos/bio.h>
+#include <octopos/errno.h>
+#include <octopos/log.h>
+#include <octopos/printk.h>
+#include <octopos/string.h>
+#include "xv6fs.h"
+
+static int
+inum_ok(uint inum)
+{
+  return inum >= 1 && inum < xv6fs.sb.ninodes;
+}
+
+int
+xv6fs_iload(struct inode *ip)
+{
+  struct buf *bp;
+  struct dinode *dip;
+
+  if (!inum_ok(ip->inum)) {
+    printf("xv6fs: inode number %u out of range (corrupt directory?)\n", ip->inum);
+    return -EUCLEAN;
+  }
+  if ((bp = bread(ip->dev, IBLOCK(ip->inum, xv6fs.sb))) == NULL)
+    return -EIO;
+  dip = (struct dinode *)bp->data + ip->inum % IPB;
+  ip->type = dip->type;
+  ip->major = dip->major;
+  ip->minor = dip->minor;
+  ip->nlink = dip->nlink;
+  ip->size = dip->size;
+  memmove(ip->addrs, dip->addrs, sizeof(ip->addrs));
+  brelse(bp);
+
+  if (ip->type != T_DIR && ip->type != T_FILE && ip->type != T_DEVICE) {
+    printf("xv6fs: inode %u has type %d (free or corrupt)\n", ip->inum, ip->type);
+    return -EUCLEAN;
+  }
+  if (ip->nlink < 0 || ip->size > xv6fs.maxblocks * BSIZE) {
+    printf("xv6fs: inode %u: bad nlink %d or size %u\n", ip->inum, ip->nlink, ip->size);
+    return -EUCLEAN;
+  }
+  return 0;
+}
+
+void
+xv6fs_iupdate(struct inode *ip)
+{
+  struct buf *bp;
+  struct dinode *dip;
+
+  if (!inum_ok(ip->inum))
+    return;
+  if ((bp = bread(ip->dev, IBLOCK(ip->inum, xv6fs.sb))) == NULL)
+    return;
+  dip = (struct dinode *)bp->data + ip->inum % IPB;
+  dip->type = ip->type;
+  dip->major = ip->major;
+  dip->minor = ip->minor;
+  dip->nlink = ip->nlink;
+  dip->size = ip->size;
+  memmove(dip->addrs, ip->addrs, sizeof(ip->addrs));
+  log_write(bp);
+  brelse(bp);
+}
+
+// Find a free on-disk inode and mark it taken by giving it a type.
+int
+xv6fs_ialloc(struct vfs_mount *m, short type, uint *inum)
+{
+  for (uint inr = 1; inr < xv6fs.sb.ninodes; ) {
+    struct buf *bp = bread(m->dev, IBLOCK(inr, xv6fs.sb));
+    if (bp == NULL)
+      return -EIO;
+    do {
+      struct dinode *dip = (struct dinode *)bp->data + inr % IPB;
+      if (dip->type == 0) {
+        memset(dip, 0, sizeof(*dip));
+        dip->type = type;
+        log_write(bp);
+        brelse(bp);
+        *inum = inr;
+        return 0;
+      }
+      inr++;
+    } while (inr % IPB != 0 && inr < xv6fs.sb.ninodes);
+    brelse(bp);
+  }
+  printf("xv6fs: out of inodes\n");
+  return -ENOSPC;
+}

@@ -1,0 +1,42 @@
+// fs/xv6fs/xv6fs.h: private to xv6fs, the xv6-riscv on-disk file system.
+//
+// One xv6fs is mounted at a time (the log is global, as in xv6). Every
+// layout value comes from the superblock, checked at mount; every block and
+// inode number read from the disk is checked before use, because the image
+// is not trusted: a bad one fails the operation with -EUCLEAN.
+#ifndef FS_XV6FS_H
+#define FS_XV6FS_H
+#include <octopos/fs.h>
+#include <octopos/vfs.h>
+
+struct xv6fs_info {
+  struct superblock sb;
+  uint datastart;           // first data block
+  uint features;            // XV6FS_FEAT_* in use
+  uint ndirect;             // direct pointers in addrs[]
+  uint maxblocks;           // largest file, in blocks
+  struct vfs_mount mnt;
+};
+
+extern struct xv6fs_info xv6fs;
+extern const struct vfs_ops xv6fs_ops;
+
+static inline int
+xv6fs_data_ok(uint b)
+{
+  return b >= xv6fs.datastart && b < xv6fs.sb.size;
+}
+
+// balloc.c
+uint xv6fs_balloc(uint dev);              // zeroed block, or 0 when full
+void xv6fs_bfree(uint dev, uint b);
+// inode.c
+int  xv6fs_iload(struct inode *ip);
+void xv6fs_iupdate(struct inode *ip);
+int  xv6fs_ialloc(struct vfs_mount *m, short type, uint *inum);
+// bmap.c
+void xv6fs_itrunc(struct inode *ip);
+int  xv6fs_read(struct inode *ip, int user_dst, uint64 dst, uint off, uint n);
+int  xv6fs_write(struct inode *ip, int user_src, uint64 src, uint off, uint n);
+
+#endif

@@ -1,0 +1,24 @@
+// include/octopos/blkdev.h: block devices, as the file system sees them.
+//
+// A driver (drivers/virtio/virtio_blk.c, drivers/block/ramdisk.c) fills a
+// struct blkdev and registers it at probe time. rw() transfers one BSIZE
+// block between b->data and the device, sleeping until done; on failure it
+// sets b->error. Called with b->lock held.
+#ifndef OCTOPOS_BLKDEV_H
+#define OCTOPOS_BLKDEV_H
+#include <octopos/buf.h>
+
+struct blkdev {
+  const char *name;
+  uint64 nblocks;                    // capacity in BSIZE blocks
+  void (*rw)(struct blkdev *bd, struct buf *b, int write);
+  void *priv;
+};
+
+int  blkdev_register(struct blkdev *bd);   // 0 or -ENOSPC
+struct blkdev *blkdev_get(uint dev);       // dev = registration index, or NULL
+int  blkdev_count(void);
+// Transfer b on device b->dev; returns 0 or -EIO (and sets b->error).
+int  blkdev_rw(struct buf *b, int write);
+
+#endif

@@ -1,0 +1,12 @@
+// include/octopos/clock.h: the tick counter (kernel/clock.c).
+#ifndef OCTOPOS_CLOCK_H
+#define OCTOPOS_CLOCK_H
+#include <octopos/spinlock.h>
+
+extern struct spinlock tickslock;
+extern uint ticks;               // timer ticks since boot, 10 per second
+
+void clock_tick(void);           // hart 0's timer interrupt: ticks++, wake sleepers
+void clock_init(void);
+
+#endif

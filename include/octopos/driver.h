@@ -1,0 +1,34 @@
+// include/octopos/driver.h: the driver model.
+//
+// A driver declares the devicetree compatible strings it handles and a probe
+// function with DRIVER(); the linker gathers every declaration into the
+// .drivers section (arch/riscv/kernel.ld), so a driver joins the kernel just by
+// being built (obj-$(CONFIG_X) += x.o). drivers/base/probe.c walks the
+// devicetree and calls probe for each node whose compatible matches.
+#ifndef OCTOPOS_DRIVER_H
+#define OCTOPOS_DRIVER_H
+#include <octopos/types.h>
+
+struct dt_node;   // see <octopos/fdt.h>
+
+struct device {
+  const struct dt_node *node;   // devicetree node
+  uint64 base;                  // first reg address
+  uint64 size;                  // first reg size
+  int irq;                      // first interrupt, or -1
+};
+
+struct driver {
+  const char *name;
+  const char *const *compatible;      // NULL-terminated list
+  int (*probe)(struct device *dev);   // 0, or a negative error code
+  int order;                          // lower probes first (irqchip 0, console 1, rest 5)
+};
+
+#define DRIVER(ident, ...) \
+  static const struct driver ident \
+  __attribute__((used, section(".drivers." #ident), aligned(8))) = { __VA_ARGS__ }
+
+void drivers_probe(void);   // probe everything the devicetree lists
+
+#endif

@@ -1,0 +1,42 @@
+// include/octopos/errno.h: kernel error codes. Actions return 0 or -EXXX;
+// the system-call dispatcher folds every code to -1 for the xv6 ABI.
+#ifndef OCTOPOS_ERRNO_H
+#define OCTOPOS_ERRNO_H
+
+#define EPERM    1
+#define ENOENT   2
+#define ESRCH    3
+#define EINTR    4
+#define EIO      5
+#define E2BIG    7
+#define ENOEXEC  8
+#define EBADF    9
+#define ECHILD  10
+#define EAGAIN  11
+#define ENOMEM  12
+#define EACCES  13
+#define EFAULT  14
+#define EBUSY   16
+#define EEXIST  17
+#define EXDEV   18
+#define ENODEV  19
+#define ENOTDIR 20
+#define EISDIR  21
+#define EINVAL  22
+#define ENFILE  23
+#define EMFILE  24
+#define EFBIG   27
+#define ENOSPC  28
+#define ESPIPE  29
+#define EMLINK  31
+#define EPIPE   32
+#define ERANGE  34
+#define ENAMETOOLONG 36
+#define ENOSYS  38
+#define ENOTEMPTY 39
+#define ELOOP   40
+#define EUCLEAN 117
+
+#define MAX_ERRNO 4095
+
+#endif

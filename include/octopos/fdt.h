@@ -1,0 +1,46 @@
+// include/octopos/fdt.h: the flattened devicetree (drivers/of/fdt.c).
+//
+// fdt_parse() validates the blob the boot loader left in a1 (header magic,
+// version, sizes and offsets inside totalsize, tokens well-formed, strings
+// terminated) and records what the kernel needs; nothing else reads the blob.
+#ifndef OCTOPOS_FDT_H
+#define OCTOPOS_FDT_H
+#include <octopos/types.h>
+
+#define FDT_MAX_NODES 64
+#define FDT_MAX_HARTS 8
+
+struct dt_node {
+  const char *name;           // node name with unit address, e.g. "uart@10000000"
+  const char *compatible;     // NUL-separated list (points into the blob), or NULL
+  int compatible_len;
+  uint64 reg_base, reg_size;  // first (address, size) pair of reg, 0 if none
+  int irq;                    // first cell of interrupts, or -1
+  int enabled;                // status absent or "okay"
+};
+
+struct fdt_hart {
+  uint hartid;                // reg of the cpu node
+  int enabled;
+  int has_sstc;               // riscv,isa (or isa-extensions) lists sstc
+};
+
+struct fdt_info {
+  uint64 mem_base, mem_size;  // first memory node
+  uint64 timebase;            // /cpus timebase-frequency (Hz)
+  int nharts;
+  struct fdt_hart harts[FDT_MAX_HARTS];
+  int nnodes;
+  struct dt_node nodes[FDT_MAX_NODES];
+  char bootargs[128];
+};
+
+extern struct fdt_info fdt;
+
+// Validate and parse blob. 0, or a negative error with a console message
+// saying what is wrong; on error fdt is left empty.
+int fdt_parse(const void *blob);
+int fdt_is_compatible(const struct dt_node *n, const char *compat);
+const struct dt_node *fdt_find_compatible(const char *compat);
+
+#endif

@@ -1,0 +1,74 @@
+// include/octopos/fs.h: inodes, directories and path names.
+//
+// The in-core inode cache (fs/inode.c), directory entries (fs/dir.c) and
+// path lookup (fs/namei.c) are shared by every file system; what an inode's
+// bytes are and where they live is the business of its file system, reached
+// through ip->mnt->ops (see <octopos/vfs.h>). Callers never ask which one.
+//
+// Rules, as in xv6: iget() returns a referenced, unlocked inode whose fields
+// may not be loaded yet; ilock() loads and locks it; iunlock()/iput() undo
+// that. Anything that may change the disk (iput included, which can free an
+// unlinked inode) runs inside begin_op()/end_op().
+#ifndef OCTOPOS_FS_H
+#define OCTOPOS_FS_H
+#include <octopos/sleeplock.h>
+#include <octopos/log.h>
+#include <uapi/octopos/fs.h>
+#include <uapi/octopos/stat.h>
+
+struct vfs_mount;
+
+// Most blocks one file-system operation may write (log reservation).
+#define MAXOPBLOCKS CONFIG_FS_LOG_OP_BLOCKS
+
+struct inode {
+  uint dev;                 // device number (the mount's)
+  uint inum;                // inode number
+  int ref;                  // references; itable.lock guards it
+  struct vfs_mount *mnt;    // the file system it belongs to
+  struct sleeplock lock;    // guards everything below
+  int valid;                // loaded from the file system?
+
+  short type;               // T_DIR, T_FILE, T_DEVICE; 0 = free
+  short major;
+  short minor;
+  short nlink;
+  uint size;
+  uint addrs[NDIRECT + 1];  // xv6fs: block map
+  void *priv;               // other file systems' private data
+};
+
+// Boot and mounting (fs/mount.c).
+void fs_early_init(void);           // hart 0, before any process
+int  fs_mount_root(void);           // first process; 0 or -errno
+struct inode *fs_root(void);        // referenced root inode
+
+// Inode cache (fs/inode.c).
+void iinit(void);
+struct inode *iget(struct vfs_mount *m, uint inum);   // NULL: cache full
+struct inode *idup(struct inode *ip);
+int  ilock(struct inode *ip);       // 0, or -EIO/-EUCLEAN: still locked, !valid
+void iunlock(struct inode *ip);
+void iput(struct inode *ip);
+void iunlockput(struct inode *ip);
+void iupdate(struct inode *ip);     // write ip's fields back; in a transaction
+void itrunc(struct inode *ip);      // drop the contents; in a transaction
+// A new inode of type on m, referenced and unlocked; -ENOSPC / -ENFILE.
+int  ialloc(struct vfs_mount *m, short type, struct inode **out);
+// Bytes moved, or a negative error code. ip locked.
+int  readi(struct inode *ip, int user_dst, uint64 dst, uint off, uint n);
+int  writei(struct inode *ip, int user_src, uint64 src, uint off, uint n);
+void stati(struct inode *ip, struct stat *st);
+
+// Directories (through the file system's ops; dp locked).
+int  namecmp(const char *s, const char *t);
+struct inode *dirlookup(struct inode *dp, const char *name, uint *poff);
+int  dirlink(struct inode *dp, const char *name, uint inum);
+int  dirunlink(struct inode *dp, uint off);
+int  dirempty(struct inode *dp);    // 1 empty, 0 not, or -errno
+
+// Path names (fs/namei.c). Each component is cut to DIRSIZ bytes.
+struct inode *namei(const char *path);
+struct inode *nameiparent(const char *path, char *name);
+
+#endif

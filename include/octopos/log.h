@@ -1,0 +1,27 @@
+// include/octopos/log.h: xv6fs's write-ahead log (fs/log.c).
+//
+// Every system call that changes the disk brackets its changes with
+// begin_op()/end_op() and writes blocks with log_write() instead of
+// bwrite(). The log commits when the last outstanding operation ends, so
+// concurrent calls share one commit (group commit), and a block written
+// several times in one commit is logged once (absorption).
+#ifndef OCTOPOS_LOG_H
+#define OCTOPOS_LOG_H
+#include <octopos/buf.h>
+
+struct superblock;
+
+#if IS_ENABLED(CONFIG_FS_XV6)
+// Set up the log of dev from sb and replay a committed transaction left by
+// a crash. 0, -EUCLEAN (bad log header), -EIO.
+int  log_init(uint dev, const struct superblock *sb);
+void begin_op(void);
+void end_op(void);
+void log_write(struct buf *b);
+#else
+// No xv6fs: nothing is logged; the calls are kept for shared code (exec).
+static inline void begin_op(void) {}
+static inline void end_op(void) {}
+#endif
+
+#endif

@@ -1,0 +1,27 @@
+// include/octopos/page_alloc.h: physical pages.
+//
+// Defined by mm/page_alloc.c (shared code, statistics) and one backend:
+// mm/buddy.c (CONFIG_PAGE_ALLOC_BUDDY) or mm/freelist.c
+// (CONFIG_PAGE_ALLOC_FREELIST). Callers never ask which was built.
+#ifndef OCTOPOS_PAGE_ALLOC_H
+#define OCTOPOS_PAGE_ALLOC_H
+#include <octopos/types.h>
+
+#define PGSIZE  4096
+#define PGSHIFT 12
+#define PGROUNDUP(sz)   (((sz) + PGSIZE - 1) & ~(uint64)(PGSIZE - 1))
+#define PGROUNDDOWN(a)  (((a)) & ~(uint64)(PGSIZE - 1))
+
+// Hand the allocator the physical range [start, end) (page-aligned inside).
+void   page_alloc_init(uint64 start, uint64 end);
+// 2^order contiguous, naturally aligned pages, or NULL. Contents undefined.
+void  *page_alloc(unsigned int order);
+void   page_free(void *pa, unsigned int order);
+size_t page_free_count(void);    // free 4 KiB pages
+size_t page_total_count(void);   // pages under management
+
+// The common case: one zero-filled page (kalloc) / one page back (kfree_page).
+void  *kalloc(void);
+void   kfree_page(void *pa);
+
+#endif

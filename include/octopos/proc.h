@@ -1,0 +1,91 @@
+// include/octopos/proc.h: processes, harts, sleep and wakeup (kernel/proc.c).
+#ifndef OCTOPOS_PROC_H
+#define OCTOPOS_PROC_H
+#include <octopos/spinlock.h>
+#include <asm/trapframe.h>
+
+struct file;
+struct inode;
+
+// Saved registers for kernel context switches (arch/riscv/kernel/swtch.S).
+struct context {
+  uint64 ra;
+  uint64 sp;
+  uint64 s[12];           // s0..s11
+};
+
+// Per-hart state.
+struct cpu {
+  struct proc *proc;          // the process running on this hart, or NULL
+  struct context context;     // swtch() here to enter the scheduler
+  int noff;                   // depth of push_off() nesting
+  int intena;                 // were interrupts enabled before push_off()?
+  uint hartid;                // hardware hart id
+  int online;                 // reached the scheduler
+};
+
+extern struct cpu cpus[CONFIG_NR_CPUS];
+extern int nharts_online;
+
+enum procstate { UNUSED, USED, SLEEPING, RUNNABLE, RUNNING, ZOMBIE };
+
+struct proc {
+  struct spinlock lock;
+
+  // p->lock must be held when using these:
+  enum procstate state;
+  void *chan;                 // if non-zero, sleeping on chan
+  int killed;
+  int xstate;                 // exit status, returned to the parent's wait
+  int pid;
+
+  // wait_lock must be held when using this:
+  struct proc *parent;
+
+  // private to the process, so p->lock need not be held:
+  uint64 kstack;              // virtual address of the kernel stack
+  uint64 sz;                  // size of process memory (bytes)
+  pagetable_t pagetable;      // user page table
+  struct trapframe *trapframe;
+  struct context context;
+  struct file **ofile;        // CONFIG_NR_OPEN open files
+  struct inode *cwd;
+  char name[16];              // for debugging
+  uint uid, euid, gid, egid;  // CONFIG_MULTIUSER; 0 otherwise
+  uint umask;
+};
+
+struct cpu  *mycpu(void);
+struct proc *myproc(void);
+int  cpuid(void);             // index into cpus[], interrupts must be off
+
+void sleep(void *chan, struct spinlock *lk);
+void wakeup(void *chan);
+int  killed(struct proc *p);
+void setkilled(struct proc *p);
+void yield(void);
+void procdump(void);
+int  proc_count(void);
+
+// Copy to/from either a user address (user_dst/user_src true) or a kernel
+// address. Return 0 or -EFAULT.
+// Process life cycle (kernel/proc.c). Return a pid, 0, or a negative error.
+int  kfork(void);
+void kexit(int status) __attribute__((noreturn));
+int  kwait(uint64 status_addr);    // user address for the status, or 0
+int  kkill(int pid);
+void userinit(void);
+void procinit(void);
+void scheduler(void) __attribute__((noreturn));
+int  growproc(long n);
+void proc_mapstacks(pagetable_t kpt);   // map every process's kernel stack
+void sched(void);
+// A user page table holding just the trampoline and p's trapframe.
+pagetable_t proc_pagetable_new(struct proc *p);
+void proc_pagetable_free(pagetable_t pt, uint64 sz);
+extern struct proc proc[CONFIG_NR_PROCS];
+
+int either_copyout(int user_dst, uint64 dst, void *src, uint64 len);
+int either_copyin(void *dst, int user_src, uint64 src, uint64 len);
+
+#endif

@@ -1,0 +1,32 @@
+// include/octopos/spinlock.h: the one spinlock API.
+//
+// The implementation is picked here, once, at include time: a uniprocessor
+// build (CONFIG_SMP=n) makes a lock "interrupts off on this hart" with no
+// atomics; SMP builds use test-and-set (CONFIG_LOCK_SPIN) or ticket locks
+// (CONFIG_LOCK_TICKET). No caller ever asks which.
+//
+//   initlock(lk, name)   acquire(lk)   release(lk)   holding(lk)
+//   push_off()/pop_off() nestable interrupt disable, counted per hart
+#ifndef OCTOPOS_SPINLOCK_H
+#define OCTOPOS_SPINLOCK_H
+#include <octopos/types.h>
+
+struct lockstat {
+  uint64 acquires;        // successful acquisitions
+  uint64 contended;       // acquisitions that had to spin
+  uint64 spins;           // total spin iterations
+};
+
+#if !IS_ENABLED(CONFIG_SMP)
+#include <octopos/spinlock_up.h>
+#elif IS_ENABLED(CONFIG_LOCK_TICKET)
+#include <octopos/spinlock_ticket.h>
+#else
+#include <octopos/spinlock_tas.h>
+#endif
+
+void initlock(struct spinlock *lk, const char *name);
+void push_off(void);
+void pop_off(void);
+
+#endif

@@ -1,0 +1,25 @@
+// include/octopos/spinlock_tas.h: test-and-set spinlocks (CONFIG_LOCK_SPIN), as xv6.
+#ifndef OCTOPOS_SPINLOCK_TAS_H
+#define OCTOPOS_SPINLOCK_TAS_H
+
+struct spinlock {
+  volatile uint locked;   // 0 free, 1 held: taken with an atomic swap
+  const char *name;
+  struct cpu *cpu;        // holder, for holding() and debugging
+  struct lockstat stat;
+  struct spinlock *next_lock;  // all locks, for lock statistics
+};
+
+void acquire(struct spinlock *lk);
+void release(struct spinlock *lk);
+int  holding(struct spinlock *lk);
+
+static inline void
+lock_reset(struct spinlock *lk)
+{
+  lk->locked = 0;
+  lk->next_lock = 0;
+  lk->stat = (struct lockstat){0, 0, 0};
+}
+
+#endif

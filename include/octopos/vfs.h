@@ -1,0 +1,60 @@
+// include/octopos/vfs.h: the seam between the generic layers and a file system.
+//
+// A file system supplies one struct vfs_ops. The inode cache, path lookup,
+// the file table and the system calls call only these, so the root can be
+// xv6fs on a disk or ramfs in memory without the rest knowing. Directories
+// whose data is an array of struct dirent may use the dirent_* helpers of
+// fs/dir.c as their lookup/link/unlink/isempty.
+#ifndef OCTOPOS_VFS_H
+#define OCTOPOS_VFS_H
+#include <octopos/fs.h>
+#include <octopos/errno.h>
+
+struct vfs_ops {
+  const char *name;
+  // Fill ip's fields from the file system. 0, -EIO, -EUCLEAN.
+  int  (*iload)(struct inode *ip);
+  // Write ip's fields back (type 0 frees the inode). In a transaction.
+  void (*iupdate)(struct inode *ip);
+  // Allocate a fresh inode of type; its number in *inum. 0 or -ENOSPC.
+  int  (*ialloc)(struct vfs_mount *m, short type, uint *inum);
+  // Free all of ip's data; size becomes 0.
+  void (*itrunc)(struct inode *ip);
+  int  (*read)(struct inode *ip, int user_dst, uint64 dst, uint off, uint n);
+  int  (*write)(struct inode *ip, int user_src, uint64 src, uint off, uint n);
+  // Directory operations (dp locked).
+  struct inode *(*lookup)(struct inode *dp, const char *name, uint *poff);
+  int  (*link)(struct inode *dp, const char *name, uint inum);
+  int  (*unlink)(struct inode *dp, uint off);
+  int  (*isempty)(struct inode *dp);
+  // The entry at *off (advanced past it): 1 found, 0 end, or -errno.
+  int  (*readdir)(struct inode *dp, uint *off, struct dirent *de);
+};
+
+struct vfs_mount {
+  uint dev;                     // st_dev of its inodes
+  uint rootino;
+  const struct vfs_ops *ops;
+  void *priv;
+};
+
+// dirent-array directories (fs/dir.c).
+struct inode *dirent_lookup(struct inode *dp, const char *name, uint *poff);
+int  dirent_link(struct inode *dp, const char *name, uint inum);
+int  dirent_unlink(struct inode *dp, uint off);
+int  dirent_isempty(struct inode *dp);
+int  dirent_readdir(struct inode *dp, uint *off, struct dirent *de);
+
+// File systems. Each fills *m for its root; 0 or -errno.
+#if IS_ENABLED(CONFIG_FS_XV6)
+int xv6fs_mount(uint dev, struct vfs_mount **m);
+#else
+static inline int xv6fs_mount(uint dev, struct vfs_mount **m) { (void)dev; (void)m; return -ENODEV; }
+#endif
+#if IS_ENABLED(CONFIG_FS_RAMFS)
+int ramfs_mount(struct vfs_mount **m);
+#else
+static inline int ramfs_mount(struct vfs_mount **m) { (void)m; return -ENODEV; }
+#endif
+
+#endif

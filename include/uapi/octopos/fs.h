@@ -1,0 +1,58 @@
+// include/uapi/octopos/fs.h: xv6fs on-disk format, shared by the kernel,
+// tools/mkfs and tools/fsck. The format is xv6-riscv's; feature bits go in
+// an area of the superblock that xv6 never reads (see XV6FS_FEAT_*).
+#ifndef UAPI_OCTOPOS_FS_H
+#define UAPI_OCTOPOS_FS_H
+
+#define BSIZE      1024         // block size
+#define FSMAGIC    0x10203040
+#define ROOTINO    1            // root i-number
+#define NDIRECT    12
+#define NINDIRECT  (BSIZE / sizeof(unsigned int))
+#define MAXFILE    (NDIRECT + NINDIRECT)
+#define DIRSIZ     14
+#define MAXPATH    128
+#define MAXARG     32
+#define PGSIZE_UAPI 4096
+
+// Disk layout:
+// [ boot block | super block | log | inode blocks | free bit map | data blocks ]
+struct superblock {
+  unsigned int magic;       // FSMAGIC
+  unsigned int size;        // size of file system image (blocks)
+  unsigned int nblocks;     // number of data blocks
+  unsigned int ninodes;     // number of inodes
+  unsigned int nlog;        // number of log blocks
+  unsigned int logstart;    // block number of first log block
+  unsigned int inodestart;  // block number of first inode block
+  unsigned int bmapstart;   // block number of first free map block
+  unsigned int features;    // octopos: XV6FS_FEAT_* bits; 0 on xv6 images
+  unsigned int featmagic;   // octopos: XV6FS_FEAT_MAGIC when features is valid
+};
+
+#define XV6FS_FEAT_MAGIC       0x6f63746f   // "octo": features field is meaningful
+#define XV6FS_FEAT_LARGE_FILES 0x1          // addrs[NDIRECT+1] is doubly indirect
+#define XV6FS_FEAT_SYMLINKS    0x2          // inodes of type T_SYMLINK exist
+#define XV6FS_FEAT_MULTIUSER   0x4          // inode carries mode/uid/gid
+
+// On-disk inode (64 bytes).
+struct dinode {
+  short type;               // file type (0 = free)
+  short major;              // major device number (T_DEVICE only)
+  short minor;              // minor device number (T_DEVICE only)
+  short nlink;              // number of links to inode in file system
+  unsigned int size;        // size of file (bytes)
+  unsigned int addrs[NDIRECT + 1]; // data block addresses
+};
+
+#define IPB          (BSIZE / sizeof(struct dinode))  // inodes per block
+#define IBLOCK(i, sb) ((i) / IPB + (sb).inodestart)   // block holding inode i
+#define BPB          (BSIZE * 8)                      // bitmap bits per block
+#define BBLOCK(b, sb) ((b) / BPB + (sb).bmapstart)    // bitmap block for block b
+
+struct dirent {
+  unsigned short inum;
+  char name[DIRSIZ];
+};
+
+#endif

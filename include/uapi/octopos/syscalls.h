@@ -1,0 +1,34 @@
+// include/uapi/octopos/syscalls.h: the one system-call table.
+//
+// Both sides expand it: the kernel builds its dispatch array from it
+// (kernel/syscall.c) and user/lib/usys.S turns each line into an ecall stub,
+// so a number can never disagree between the two. Numbers 1-21 are
+// xv6-riscv's and never change; new calls take new numbers from 22 up.
+// Define SYSCALL(name, number) before including this file.
+SYSCALL(fork,      1)
+SYSCALL(exit,      2)
+SYSCALL(wait,      3)
+SYSCALL(pipe,      4)
+SYSCALL(read,      5)
+SYSCALL(kill,      6)
+SYSCALL(exec,      7)
+SYSCALL(fstat,     8)
+SYSCALL(chdir,     9)
+SYSCALL(dup,      10)
+SYSCALL(getpid,   11)
+SYSCALL(sbrk,     12)
+SYSCALL(sleep,    13)
+SYSCALL(uptime,   14)
+SYSCALL(open,     15)
+SYSCALL(write,    16)
+SYSCALL(mknod,    17)
+SYSCALL(unlink,   18)
+SYSCALL(link,     19)
+SYSCALL(mkdir,    20)
+SYSCALL(close,    21)
+// octopos extensions
+SYSCALL(sysinfo,  22)   // int sysinfo(struct sysinfo *): memory, harts, procs
+SYSCALL(uname,    23)   // int uname(struct utsname *)
+SYSCALL(poweroff, 24)   // int poweroff(int how): 0 off, 1 reboot
+SYSCALL(readdir,  25)   // reserved
+SYSCALL(getconfig,26)   // int getconfig(char *buf, int n): the kernel's .config

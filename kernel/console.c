@@ -1,0 +1,130 @@
+// kernel/console.c: the console device (major 1) with line editing.
+//
+// Input arrives one character at a time from the UART interrupt
+// (consoleintr) and is cooked here: backspace and DEL erase a character,
+// ^U erases the line, ^D ends input (read returns what is there, or 0 at the
+// start of a line), ^P prints the process list. read() returns whole lines.
+// Output goes straight to the UART.
+#include <octopos/types.h>
+#include <octopos/spinlock.h>
+#include <octopos/proc.h>
+#include <octopos/console.h>
+#include <octopos/devsw.h>
+#include <octopos/printk.h>
+#include <octopos/errno.h>
+
+#define BACKSPACE 0x100
+#define C(x) ((x) - '@')   // control-x
+#define INPUT_BUF 128
+
+static struct {
+  struct spinlock lock;
+  char buf[INPUT_BUF];
+  uint r;   // read index
+  uint w;   // write index: end of the last complete line
+  uint e;   // edit index
+} cons;
+
+// Put one character on the console, for printf and echo.
+void
+consputc(int c)
+{
+  if (c == BACKSPACE) {
+    uart_putc_sync('\b');
+    uart_putc_sync(' ');
+    uart_putc_sync('\b');
+  } else {
+    uart_putc_sync(c);
+  }
+}
+
+static int
+consolewrite(int user_src, uint64 src, int n)
+{
+  char chunk[64];
+  int i = 0;
+  while (i < n) {
+    int m = MIN(n - i, (int)sizeof(chunk));
+    if (either_copyin(chunk, user_src, src + i, m) < 0)
+      break;
+    for (int j = 0; j < m; j++)
+      uart_putc(chunk[j]);
+    i += m;
+  }
+  return i;
+}
+
+static int
+consoleread(int user_dst, uint64 dst, int n)
+{
+  int target = n;
+  acquire(&cons.lock);
+  while (n > 0) {
+    while (cons.r == cons.w) {
+      if (killed(myproc())) {
+        release(&cons.lock);
+        return -EINTR;
+      }
+      sleep(&cons.r, &cons.lock);
+    }
+    int c = cons.buf[cons.r++ % INPUT_BUF];
+    if (c == C('D')) {
+      if (n < target)
+        cons.r--;   // keep ^D for the next read, which returns 0
+      break;
+    }
+    char cbuf = c;
+    if (either_copyout(user_dst, dst, &cbuf, 1) < 0)
+      break;
+    dst++;
+    n--;
+    if (c == '\n')
+      break;
+  }
+  release(&cons.lock);
+  return target - n;
+}
+
+void
+consoleintr(int c)
+{
+  acquire(&cons.lock);
+  switch (c) {
+  case C('P'):
+    procdump();
+    break;
+  case C('U'):
+    while (cons.e != cons.w && cons.buf[(cons.e - 1) % INPUT_BUF] != '\n') {
+      cons.e--;
+      consputc(BACKSPACE);
+    }
+    break;
+  case C('H'):
+  case '\x7f':
+    if (cons.e != cons.w) {
+      cons.e--;
+      consputc(BACKSPACE);
+    }
+    break;
+  default:
+    if (c != 0 && cons.e - cons.r < INPUT_BUF) {
+      c = (c == '\r') ? '\n' : c;
+      consputc(c);
+      cons.buf[cons.e++ % INPUT_BUF] = c;
+      if (c == '\n' || c == C('D') || cons.e - cons.r == INPUT_BUF) {
+        cons.w = cons.e;
+        wakeup(&cons.r);
+      }
+    }
+    break;
+  }
+  release(&cons.lock);
+}
+
+void
+console_init(void)
+{
+  initlock(&cons.lock, "cons");
+  devsw[DEV_CONSOLE].read = consoleread;
+  devsw[DEV_CONSOLE].write = consolewrite;
+}

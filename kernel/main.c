@@ -1,0 +1,96 @@
+// kernel/main.c: kmain(), where every hart arrives in S-mode.
+//
+// Hart 0 (cpu 0) brings the system up in dependency order; the other harts
+// wait until it is done, then set up their own paging, traps and interrupt
+// enables, report in and join the scheduler.
+#include <octopos/types.h>
+#include <octopos/proc.h>
+#include <octopos/printk.h>
+#include <octopos/fdt.h>
+#include <octopos/vm.h>
+#include <octopos/page_alloc.h>
+#include <octopos/driver.h>
+#include <octopos/console.h>
+#include <octopos/irq.h>
+#include <octopos/fs.h>
+#include <octopos/clock.h>
+#include <octopos/uart.h>
+#include <octopos/version.h>
+#include <asm/riscv.h>
+#include <asm/arch.h>
+
+#define FALLBACK_UART 0x10000000UL   // QEMU virt's UART, used only to report a bad devicetree
+
+static int
+harts_expected(void)
+{
+  int n = 0;
+  for (int i = 0; i < fdt.nharts; i++)
+    if (fdt.harts[i].enabled)
+      n++;
+  return MIN(n, CONFIG_NR_CPUS);
+}
+
+static void
+banner(void)
+{
+  const char *alloc = IS_ENABLED(CONFIG_PAGE_ALLOC_BUDDY) ? "buddy" : "freelist";
+  const char *lock = !IS_ENABLED(CONFIG_SMP) ? "up" :
+                     IS_ENABLED(CONFIG_LOCK_TICKET) ? "ticket" : "spin";
+  const char *boot = IS_ENABLED(CONFIG_BOOT_SBI) ? "sbi" : "mmode";
+  printf("octopos %s (%s) harts %d/%d alloc=%s lock=%s boot=%s mem=%ldM\n",
+         OCTOPOS_VERSION, CONFIG_DEFCONFIG_NAME, nharts_online, CONFIG_NR_CPUS,
+         alloc, lock, boot, fdt.mem_size >> 20);
+}
+
+static void
+hart_online(int cpu)
+{
+  printf("hart %d online\n", cpu);
+  __atomic_fetch_add(&nharts_online, 1, __ATOMIC_SEQ_CST);
+  cpus[cpu].online = 1;
+}
+
+void
+kmain(uint64 cpu, uint64 hartid, uint64 dtb)
+{
+  cpus[cpu].hartid = hartid;
+  if (cpu != 0) {
+    arch_secondary_wait();
+    kvminithart();
+    trapinithart();
+    irq_hart_init();
+    hart_online(cpu);
+    scheduler();
+  }
+
+  if (fdt_parse((const void *)dtb) < 0) {
+    // No devicetree we can trust: say so on the board's usual UART and stop.
+    uart_early_init(FALLBACK_UART);
+    printf("octopos: the devicetree at %p is invalid; cannot boot\n", (void *)dtb);
+    fdt_parse((const void *)dtb);   // again, now that the message can be seen
+    for (;;)
+      wfi();
+  }
+  page_alloc_init(PGROUNDUP((uint64)end), fdt.mem_base + fdt.mem_size);
+  kvminit();          // kernel page table
+  kvminithart();      // paging on
+  procinit();
+  clock_init();
+  printk_init();
+  console_init();
+  drivers_probe();    // UART, PLIC, disks, ... as the devicetree lists them
+  trapinithart();
+  irq_hart_init();
+  fs_early_init();
+  userinit();         // the first process; it mounts the root and execs /init
+
+  hart_online(0);
+  arch_start_secondaries();
+  // Wait (briefly) for the others so the banner can count them.
+  uint64 deadline = r_time() + 10000000;   // 1 s at 10 MHz
+  while (__atomic_load_n(&nharts_online, __ATOMIC_SEQ_CST) < harts_expected() && r_time() < deadline)
+    ;
+  banner();
+  scheduler();
+}

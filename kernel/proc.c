@@ -1,0 +1,513 @@
+// kernel/proc.c: processes and the per-hart scheduler, xv6's design.
+//
+// Locks: p->lock guards a process's state, chan, killed, xstate and pid;
+// wait_lock guards every p->parent and is taken before any p->lock, so
+// that a parent's wait() and a child's exit() never miss each other's
+// wakeups. A hart runs scheduler() on its boot stack and switches to a
+// process's kernel stack with swtch(); a process gives the hart back with
+// sched() holding only its own p->lock.
+#include <octopos/types.h>
+#include <octopos/proc.h>
+#include <octopos/printk.h>
+#include <octopos/string.h>
+#include <octopos/errno.h>
+#include <octopos/vm.h>
+#include <octopos/page_alloc.h>
+#include <octopos/fs.h>
+#include <octopos/file.h>
+#include <octopos/exec.h>
+#include <octopos/lockdebug.h>
+#include <octopos/power.h>
+#include <asm/riscv.h>
+#include <asm/arch.h>
+#include <asm/memlayout.h>
+
+struct cpu cpus[CONFIG_NR_CPUS];
+struct proc proc[CONFIG_NR_PROCS];
+int nharts_online;
+
+static struct proc *initproc;
+static int nextpid = 1;
+static struct spinlock pid_lock;
+static struct spinlock wait_lock;
+
+static void forkret(void);
+static void freeproc(struct proc *p);
+
+// Allocate a page for each process's kernel stack and map it high in the
+// kernel page table, below the trampoline, with an unmapped guard page.
+void
+proc_mapstacks(pagetable_t kpt)
+{
+  for (int i = 0; i < CONFIG_NR_PROCS; i++) {
+    void *pa = kalloc();
+    if (pa == NULL)
+      panic("proc_mapstacks: out of memory for %d kernel stacks", CONFIG_NR_PROCS);
+    kvmmap(kpt, KSTACK(i), (uint64)pa, KSTACK_PAGES * PGSIZE, PTE_R | PTE_W);
+  }
+}
+
+void
+procinit(void)
+{
+  initlock(&pid_lock, "nextpid");
+  initlock(&wait_lock, "wait_lock");
+  for (int i = 0; i < CONFIG_NR_PROCS; i++) {
+    initlock(&proc[i].lock, "proc");
+    proc[i].state = UNUSED;
+    proc[i].kstack = KSTACK(i);
+  }
+}
+
+// Interrupts must be off, so the process cannot move to another hart.
+int
+cpuid(void)
+{
+  return r_tp();
+}
+
+struct cpu *
+mycpu(void)
+{
+  return &cpus[cpuid()];
+}
+
+struct proc *
+myproc(void)
+{
+  push_off();
+  struct proc *p = mycpu()->proc;
+  pop_off();
+  return p;
+}
+
+static int
+allocpid(void)
+{
+  acquire(&pid_lock);
+  int pid = nextpid++;
+  release(&pid_lock);
+  return pid;
+}
+
+// The user page table of a new process: no user memory yet, just the
+// trampoline and the trapframe.
+pagetable_t
+proc_pagetable_new(struct proc *p)
+{
+  pagetable_t pt = uvmcreate();
+  if (pt == NULL)
+    return NULL;
+  if (mappages(pt, TRAMPOLINE, PGSIZE, (uint64)trampoline, PTE_R | PTE_X) < 0) {
+    uvmfree(pt, 0);
+    return NULL;
+  }
+  if (mappages(pt, TRAPFRAME, PGSIZE, (uint64)p->trapframe, PTE_R | PTE_W) < 0) {
+    uvmunmap(pt, TRAMPOLINE, 1, 0);
+    uvmfree(pt, 0);
+    return NULL;
+  }
+  return pt;
+}
+
+void
+proc_pagetable_free(pagetable_t pt, uint64 sz)
+{
+  uvmunmap(pt, TRAMPOLINE, 1, 0);
+  uvmunmap(pt, TRAPFRAME, 1, 0);
+  uvmfree(pt, sz);
+}
+
+// Find an unused slot and set it up to run in the kernel at forkret.
+// Returns it with p->lock held, or NULL when out of slots or memory.
+static struct proc *
+allocproc(void)
+{
+  struct proc *p;
+  for (p = proc; p < &proc[CONFIG_NR_PROCS]; p++) {
+    acquire(&p->lock);
+    if (p->state == UNUSED)
+      goto found;
+    release(&p->lock);
+  }
+  return NULL;
+
+found:
+  p->pid = allocpid();
+  p->state = USED;
+  p->killed = 0;
+  p->xstate = 0;
+  if ((p->trapframe = kalloc()) == NULL || (p->pagetable = proc_pagetable_new(p)) == NULL) {
+    freeproc(p);
+    release(&p->lock);
+    return NULL;
+  }
+  memset(&p->context, 0, sizeof(p->context));
+  p->context.ra = (uint64)forkret;
+  p->context.sp = p->kstack + KSTACK_PAGES * PGSIZE;
+  return p;
+}
+
+// Free a process slot and everything hanging from it. p->lock held.
+static void
+freeproc(struct proc *p)
+{
+  if (p->trapframe)
+    kfree_page(p->trapframe);
+  p->trapframe = NULL;
+  if (p->pagetable)
+    proc_pagetable_free(p->pagetable, p->sz);
+  p->pagetable = NULL;
+  p->sz = 0;
+  p->pid = 0;
+  p->parent = NULL;
+  p->name[0] = 0;
+  p->chan = NULL;
+  p->killed = 0;
+  p->xstate = 0;
+  p->state = UNUSED;
+}
+
+// The first process. It starts in forkret like any other and execs /init
+// from there, once the root file system can be read.
+void
+userinit(void)
+{
+  struct proc *p = allocproc();
+  if (p == NULL)
+    panic("userinit: no process slot");
+  initproc = p;
+  safestrcpy(p->name, "init", sizeof(p->name));
+  p->state = RUNNABLE;
+  release(&p->lock);
+}
+
+int
+growproc(long n)
+{
+  struct proc *p = myproc();
+  uint64 sz = p->sz;
+  if (n > 0) {
+    if (sz + n > TRAPFRAME || sz + n < sz)
+      return -ENOMEM;
+    if ((sz = uvmalloc(p->pagetable, sz, sz + n, PTE_W)) == 0)
+      return -ENOMEM;
+  } else if (n < 0) {
+    if ((uint64)-n > sz)
+      return -EINVAL;
+    sz = uvmdealloc(p->pagetable, sz, sz + n);
+  }
+  p->sz = sz;
+  return 0;
+}
+
+int
+kfork(void)
+{
+  struct proc *p = myproc();
+  struct proc *np = allocproc();
+  if (np == NULL)
+    return -EAGAIN;
+  if (uvmcopy(p->pagetable, np->pagetable, p->sz) < 0) {
+    freeproc(np);
+    release(&np->lock);
+    return -ENOMEM;
+  }
+  np->sz = p->sz;
+  *np->trapframe = *p->trapframe;
+  np->trapframe->a0 = 0;          // fork returns 0 in the child
+  if (proc_files_fork(np, p) < 0) {
+    freeproc(np);
+    release(&np->lock);
+    return -ENOMEM;
+  }
+  np->uid = p->uid;
+  np->euid = p->euid;
+  np->gid = p->gid;
+  np->egid = p->egid;
+  np->umask = p->umask;
+  safestrcpy(np->name, p->name, sizeof(p->name));
+  int pid = np->pid;
+  release(&np->lock);
+
+  acquire(&wait_lock);
+  np->parent = p;
+  release(&wait_lock);
+
+  acquire(&np->lock);
+  np->state = RUNNABLE;
+  release(&np->lock);
+  return pid;
+}
+
+// Give p's children to init. wait_lock held.
+static void
+reparent(struct proc *p)
+{
+  for (struct proc *pp = proc; pp < &proc[CONFIG_NR_PROCS]; pp++) {
+    if (pp->parent == p) {
+      pp->parent = initproc;
+      wakeup(initproc);
+    }
+  }
+}
+
+void
+kexit(int status)
+{
+  struct proc *p = myproc();
+  if (p == initproc) {
+    printf("init exited with status %d: nothing left to run, powering off\n", status);
+    machine_poweroff(status ? 1 : 0);
+  }
+  proc_files_exit(p);
+
+  acquire(&wait_lock);
+  reparent(p);
+  wakeup(p->parent);      // the parent may be sleeping in wait()
+  acquire(&p->lock);
+  p->xstate = status;
+  p->state = ZOMBIE;
+  release(&wait_lock);
+
+  sched();
+  panic("zombie exit");
+}
+
+int
+kwait(uint64 addr)
+{
+  struct proc *p = myproc();
+  acquire(&wait_lock);
+  for (;;) {
+    int havekids = 0;
+    for (struct proc *pp = proc; pp < &proc[CONFIG_NR_PROCS]; pp++) {
+      if (pp->parent != p)
+        continue;
+      acquire(&pp->lock);   // make sure the child is done in exit() or swtch()
+      havekids = 1;
+      if (pp->state == ZOMBIE) {
+        int pid = pp->pid;
+        if (addr != 0 && copyout(p->pagetable, addr, &pp->xstate, sizeof(pp->xstate)) < 0) {
+          release(&pp->lock);
+          release(&wait_lock);
+          return -EFAULT;
+        }
+        freeproc(pp);
+        release(&pp->lock);
+        release(&wait_lock);
+        return pid;
+      }
+      release(&pp->lock);
+    }
+    if (!havekids || killed(p)) {
+      release(&wait_lock);
+      return -ECHILD;
+    }
+    sleep(p, &wait_lock);
+  }
+}
+
+// Each hart's scheduler loop: pick a runnable process, run it until it
+// gives the hart back, repeat. With nothing to run, wait for an interrupt
+// in wfi rather than spinning, so an idle hart costs the host nothing.
+void
+scheduler(void)
+{
+  struct cpu *c = mycpu();
+  c->proc = NULL;
+  for (;;) {
+    intr_on();       // let devices in: every process may be waiting on one
+    intr_off();
+    int found = 0;
+    for (struct proc *p = proc; p < &proc[CONFIG_NR_PROCS]; p++) {
+      acquire(&p->lock);
+      if (p->state == RUNNABLE) {
+        p->state = RUNNING;
+        c->proc = p;
+        swtch(&c->context, &p->context);
+        c->proc = NULL;
+        found = 1;
+      }
+      release(&p->lock);
+    }
+    if (!found) {
+      intr_on();
+      wfi();
+    }
+  }
+}
+
+// Switch to the scheduler. Hold only p->lock, with p->state changed.
+// intena belongs to this kernel thread, not the hart, so save and restore it.
+void
+sched(void)
+{
+  struct proc *p = myproc();
+  if (!holding(&p->lock))
+    panic("sched: p->lock not held");
+  if (mycpu()->noff != 1)
+    panic("sched: %d locks held", mycpu()->noff);
+  if (p->state == RUNNING)
+    panic("sched: process running");
+  if (intr_get())
+    panic("sched: interrupts enabled");
+  int intena = mycpu()->intena;
+  swtch(&p->context, &mycpu()->context);
+  mycpu()->intena = intena;
+}
+
+void
+yield(void)
+{
+  struct proc *p = myproc();
+  acquire(&p->lock);
+  p->state = RUNNABLE;
+  sched();
+  release(&p->lock);
+}
+
+// A new process's first scheduling lands here, still holding p->lock.
+static void
+forkret(void)
+{
+  static int first = 1;
+  struct proc *p = myproc();
+  release(&p->lock);
+
+  if (first) {
+    // The file system needs a process context (it sleeps on the disk), so
+    // the root is mounted here rather than in kmain().
+    first = 0;
+    int r = fs_mount_root();
+    if (r < 0) {
+      printf("octopos: cannot mount the root file system (error %d); powering off\n", r);
+      machine_poweroff(1);
+    }
+    if (proc_files_init(p) < 0)
+      panic("forkret: no memory for init's file table");
+    char *argv[] = { "/init", NULL };
+    r = kexec("/init", argv);
+    if (r < 0) {
+      printf("octopos: cannot run /init (error %d); powering off\n", r);
+      machine_poweroff(1);
+    }
+  }
+  usertrapret();
+}
+
+// Atomically release lk and sleep on chan; reacquire lk when woken.
+void
+sleep(void *chan, struct spinlock *lk)
+{
+  struct proc *p = myproc();
+  lockdebug_check_sleep(lk);
+  // Mark the process asleep before letting go of lk: a waker takes lk
+  // before wakeup(), so it either sees SLEEPING here or runs before we
+  // checked the condition. Holding p->lock keeps the scheduler away.
+  acquire(&p->lock);
+  p->chan = chan;
+  p->state = SLEEPING;
+  release(lk);
+  sched();
+  p->chan = NULL;
+  release(&p->lock);
+  acquire(lk);
+}
+
+void
+wakeup(void *chan)
+{
+  struct proc *me = myproc();
+  for (struct proc *p = proc; p < &proc[CONFIG_NR_PROCS]; p++) {
+    if (p == me)
+      continue;
+    if (p->state != SLEEPING)   // racy peek; rechecked under the lock
+      continue;
+    acquire(&p->lock);
+    if (p->state == SLEEPING && p->chan == chan)
+      p->state = RUNNABLE;
+    release(&p->lock);
+  }
+}
+
+int
+kkill(int pid)
+{
+  if (initproc != NULL && pid == initproc->pid)
+    return -EPERM;    // init keeps the system alive; nobody may kill it
+  for (struct proc *p = proc; p < &proc[CONFIG_NR_PROCS]; p++) {
+    acquire(&p->lock);
+    if (p->pid == pid && p->state != UNUSED) {
+      p->killed = 1;
+      if (p->state == SLEEPING)
+        p->state = RUNNABLE;   // wake it so it notices
+      release(&p->lock);
+      return 0;
+    }
+    release(&p->lock);
+  }
+  return -ESRCH;
+}
+
+void
+setkilled(struct proc *p)
+{
+  acquire(&p->lock);
+  p->killed = 1;
+  release(&p->lock);
+}
+
+int
+killed(struct proc *p)
+{
+  acquire(&p->lock);
+  int k = p->killed;
+  release(&p->lock);
+  return k;
+}
+
+int
+either_copyout(int user_dst, uint64 dst, void *src, uint64 len)
+{
+  if (user_dst)
+    return copyout(myproc()->pagetable, dst, src, len);
+  memmove((char *)dst, src, len);
+  return 0;
+}
+
+int
+either_copyin(void *dst, int user_src, uint64 src, uint64 len)
+{
+  if (user_src)
+    return copyin(myproc()->pagetable, dst, src, len);
+  memmove(dst, (char *)src, len);
+  return 0;
+}
+
+int
+proc_count(void)
+{
+  int n = 0;
+  for (struct proc *p = proc; p < &proc[CONFIG_NR_PROCS]; p++)
+    if (p->state != UNUSED)
+      n++;
+  return n;
+}
+
+// Print the process list (^P on the console). No locks: it must work even
+// when the kernel is wedged.
+void
+procdump(void)
+{
+  static const char *states[] = {
+    [UNUSED] "unused", [USED] "used", [SLEEPING] "sleep",
+    [RUNNABLE] "runble", [RUNNING] "run", [ZOMBIE] "zombie",
+  };
+  printf("\n");
+  for (struct proc *p = proc; p < &proc[CONFIG_NR_PROCS]; p++) {
+    if (p->state == UNUSED)
+      continue;
+    printf("%d %s %s\n", p->pid, states[p->state], p->name);
+  }
+}

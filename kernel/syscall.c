@@ -1,0 +1,87 @@
+// kernel/syscall.c: system-call dispatch and argument fetching.
+//
+// The table comes from <uapi/octopos/syscalls.h>, the same file the user
+// library's stubs are generated from. Handlers for calls that this
+// configuration does not build are weak and resolve to NULL: -ENOSYS.
+// We don't trust user code: every address is checked by copyin/copyinstr.
+#include <octopos/types.h>
+#include <octopos/proc.h>
+#include <octopos/syscall.h>
+#include <octopos/vm.h>
+#include <octopos/errno.h>
+#include <octopos/printk.h>
+
+#define SYSCALL(name, nr) long sys_##name(void) __attribute__((weak));
+#include <uapi/octopos/syscalls.h>
+#undef SYSCALL
+
+static long (*const syscalls[])(void) = {
+#define SYSCALL(name, nr) [nr] = sys_##name,
+#include <uapi/octopos/syscalls.h>
+#undef SYSCALL
+};
+
+static uint64
+argraw(int n)
+{
+  struct trapframe *tf = myproc()->trapframe;
+  switch (n) {
+  case 0: return tf->a0;
+  case 1: return tf->a1;
+  case 2: return tf->a2;
+  case 3: return tf->a3;
+  case 4: return tf->a4;
+  case 5: return tf->a5;
+  }
+  panic("argraw: argument %d", n);
+}
+
+int
+argint(int n)
+{
+  return (int)argraw(n);
+}
+
+uint64
+argaddr(int n)
+{
+  return argraw(n);
+}
+
+int
+fetchaddr(uint64 addr, uint64 *ip)
+{
+  return copyin(myproc()->pagetable, ip, addr, sizeof(*ip));
+}
+
+int
+fetchstr(uint64 addr, char *buf, int max)
+{
+  int r = copyinstr(myproc()->pagetable, buf, addr, max);
+  if (r < 0)
+    return r;
+  int n = 0;
+  while (n < max && buf[n])
+    n++;
+  return n;
+}
+
+int
+argstr(int n, char *buf, int max)
+{
+  return fetchstr(argaddr(n), buf, max);
+}
+
+void
+syscall_dispatch(void)
+{
+  struct proc *p = myproc();
+  uint64 num = p->trapframe->a7;
+  long r;
+  if (num < ARRAY_SIZE(syscalls) && syscalls[num] != NULL)
+    r = syscalls[num]();
+  else
+    r = -ENOSYS;
+  // xv6 ABI: every error is -1.
+  p->trapframe->a0 = (r < 0 && r >= -MAX_ERRNO) ? -1 : r;
+}

@@ -1,0 +1,324 @@
+// mm/vm.c: Sv39 page tables for the kernel and for user processes.
+//
+// The kernel page table maps RAM and the devices at their physical
+// addresses (direct map), the trampoline at the top, and each process's
+// kernel stack below it. A user page table maps the program from 0, the
+// trapframe and the trampoline. RAM and device ranges come from the
+// devicetree, so any memory size works.
+//
+// copyin/copyout are the trust boundary: they only touch pages that are
+// valid and user-accessible in the process's page table, and they move
+// whole runs with memmove (word copies), not byte loops.
+#include <octopos/types.h>
+#include <octopos/vm.h>
+#include <octopos/page_alloc.h>
+#include <octopos/string.h>
+#include <octopos/errno.h>
+#include <octopos/printk.h>
+#include <octopos/proc.h>
+#include <octopos/fdt.h>
+#include <asm/riscv.h>
+#include <asm/arch.h>
+#include <asm/memlayout.h>
+
+pagetable_t kernel_pagetable;
+
+// The PTE for va, creating page-table pages on the way when alloc is set.
+// NULL if absent (or out of memory when allocating).
+pte_t *
+walk(pagetable_t pagetable, uint64 va, int alloc)
+{
+  if (va >= MAXVA)
+    return NULL;
+  for (int level = 2; level > 0; level--) {
+    pte_t *pte = &pagetable[PX(level, va)];
+    if (*pte & PTE_V) {
+      pagetable = (pagetable_t)PTE2PA(*pte);
+    } else {
+      if (!alloc || (pagetable = (pagetable_t)kalloc()) == NULL)
+        return NULL;
+      *pte = PA2PTE(pagetable) | PTE_V;
+    }
+  }
+  return &pagetable[PX(0, va)];
+}
+
+uint64
+walkaddr(pagetable_t pagetable, uint64 va)
+{
+  if (va >= MAXVA)
+    return 0;
+  pte_t *pte = walk(pagetable, va, 0);
+  if (pte == NULL || (*pte & (PTE_V | PTE_U)) != (PTE_V | PTE_U))
+    return 0;
+  return PTE2PA(*pte);
+}
+
+// Map [va, va+size) to pa. va and size need not be page-aligned.
+// 0, or -ENOMEM if a page-table page could not be allocated.
+int
+mappages(pagetable_t pagetable, uint64 va, uint64 size, uint64 pa, int perm)
+{
+  if (size == 0)
+    panic("mappages: size 0");
+  uint64 a = PGROUNDDOWN(va);
+  uint64 last = PGROUNDDOWN(va + size - 1);
+  for (;;) {
+    pte_t *pte = walk(pagetable, a, 1);
+    if (pte == NULL)
+      return -ENOMEM;
+    if (*pte & PTE_V)
+      panic("mappages: remap of va %p", (void *)a);
+    // A and D preset: no hardware update or fault needed on first use.
+    *pte = PA2PTE(pa) | perm | PTE_V | PTE_A | PTE_D;
+    if (a == last)
+      break;
+    a += PGSIZE;
+    pa += PGSIZE;
+  }
+  return 0;
+}
+
+void
+kvmmap(pagetable_t kpt, uint64 va, uint64 pa, uint64 sz, int perm)
+{
+  if (mappages(kpt, va, sz, pa, perm) != 0)
+    panic("kvmmap: out of memory");
+}
+
+// Build the kernel's page table (hart 0, once).
+void
+kvminit(void)
+{
+  pagetable_t kpt = kalloc();
+  if (kpt == NULL)
+    panic("kvminit: out of memory");
+
+  // Device registers, as the devicetree lists them.
+  for (int i = 0; i < fdt.nnodes; i++) {
+    struct dt_node *n = &fdt.nodes[i];
+    if (n->reg_size == 0 || n->reg_base >= KERNBASE || n->reg_base + n->reg_size > KERNBASE)
+      continue;
+    uint64 base = PGROUNDDOWN(n->reg_base);
+    uint64 top = PGROUNDUP(n->reg_base + n->reg_size);
+    for (uint64 a = base; a < top; a += PGSIZE) {
+      pte_t *pte = walk(kpt, a, 1);
+      if (pte == NULL)
+        panic("kvminit: out of memory");
+      if (!(*pte & PTE_V))
+        *pte = PA2PTE(a) | PTE_R | PTE_W | PTE_V | PTE_A | PTE_D;
+    }
+  }
+  // Kernel text read/execute, everything after it read/write.
+  extern char _entry[];
+  uint64 kbase = PGROUNDDOWN((uint64)_entry);
+  kvmmap(kpt, kbase, kbase, (uint64)etext - kbase, PTE_R | PTE_X);
+  uint64 ram_end = fdt.mem_base + fdt.mem_size;
+  kvmmap(kpt, (uint64)etext, (uint64)etext, ram_end - (uint64)etext, PTE_R | PTE_W);
+  kvmmap(kpt, TRAMPOLINE, (uint64)trampoline, PGSIZE, PTE_R | PTE_X);
+  proc_mapstacks(kpt);
+  kernel_pagetable = kpt;
+}
+
+void
+kvminithart(void)
+{
+  sfence_vma();   // finish writes to the page table first
+  csr_write(satp, MAKE_SATP(kernel_pagetable));
+  sfence_vma();
+}
+
+// Remove npages of mappings from va (page-aligned); free the pages if
+// do_free. Pages that are not mapped are skipped (a lazy heap has holes).
+void
+uvmunmap(pagetable_t pagetable, uint64 va, uint64 npages, int do_free)
+{
+  if (va % PGSIZE)
+    panic("uvmunmap: not aligned");
+  for (uint64 a = va; a < va + npages * PGSIZE; a += PGSIZE) {
+    pte_t *pte = walk(pagetable, a, 0);
+    if (pte == NULL || !(*pte & PTE_V))
+      continue;
+    if (PTE_FLAGS(*pte) == PTE_V)
+      panic("uvmunmap: not a leaf");
+    if (do_free)
+      kfree_page((void *)PTE2PA(*pte));
+    *pte = 0;
+  }
+}
+
+pagetable_t
+uvmcreate(void)
+{
+  return kalloc();
+}
+
+// Grow a process from oldsz to newsz bytes with zeroed pages.
+// Returns the new size, or 0 (with nothing changed) when out of memory.
+uint64
+uvmalloc(pagetable_t pagetable, uint64 oldsz, uint64 newsz, int xperm)
+{
+  if (newsz < oldsz)
+    return oldsz;
+  oldsz = PGROUNDUP(oldsz);
+  for (uint64 a = oldsz; a < newsz; a += PGSIZE) {
+    void *mem = kalloc();
+    if (mem == NULL) {
+      uvmdealloc(pagetable, a, oldsz);
+      return 0;
+    }
+    if (mappages(pagetable, a, PGSIZE, (uint64)mem, PTE_R | PTE_U | xperm) != 0) {
+      kfree_page(mem);
+      uvmdealloc(pagetable, a, oldsz);
+      return 0;
+    }
+  }
+  return newsz;
+}
+
+// Shrink a process from oldsz to newsz. Returns the new size.
+uint64
+uvmdealloc(pagetable_t pagetable, uint64 oldsz, uint64 newsz)
+{
+  if (newsz >= oldsz)
+    return oldsz;
+  if (PGROUNDUP(newsz) < PGROUNDUP(oldsz)) {
+    uint64 npages = (PGROUNDUP(oldsz) - PGROUNDUP(newsz)) / PGSIZE;
+    uvmunmap(pagetable, PGROUNDUP(newsz), npages, 1);
+  }
+  return newsz;
+}
+
+static void
+freewalk(pagetable_t pagetable)
+{
+  for (int i = 0; i < 512; i++) {
+    pte_t pte = pagetable[i];
+    if ((pte & PTE_V) && (pte & (PTE_R | PTE_W | PTE_X)) == 0) {
+      freewalk((pagetable_t)PTE2PA(pte));
+      pagetable[i] = 0;
+    } else if (pte & PTE_V) {
+      panic("freewalk: leaf still mapped");
+    }
+  }
+  kfree_page(pagetable);
+}
+
+void
+uvmfree(pagetable_t pagetable, uint64 sz)
+{
+  if (sz > 0)
+    uvmunmap(pagetable, 0, PGROUNDUP(sz) / PGSIZE, 1);
+  freewalk(pagetable);
+}
+
+// Copy a parent's memory into a child's page table.
+int
+uvmcopy(pagetable_t old, pagetable_t new, uint64 sz)
+{
+  uint64 a;
+  for (a = 0; a < sz; a += PGSIZE) {
+    pte_t *pte = walk(old, a, 0);
+    if (pte == NULL || !(*pte & PTE_V))
+      continue;
+    void *mem = page_alloc(0);
+    if (mem == NULL)
+      goto fail;
+    memmove(mem, (void *)PTE2PA(*pte), PGSIZE);
+    if (mappages(new, a, PGSIZE, (uint64)mem, PTE_FLAGS(*pte) & ~(PTE_V | PTE_A | PTE_D)) != 0) {
+      kfree_page(mem);
+      goto fail;
+    }
+  }
+  return 0;
+fail:
+  uvmunmap(new, 0, a / PGSIZE, 1);
+  return -ENOMEM;
+}
+
+void
+uvmclear(pagetable_t pagetable, uint64 va)
+{
+  pte_t *pte = walk(pagetable, va, 0);
+  if (pte == NULL)
+    panic("uvmclear");
+  *pte &= ~PTE_U;
+}
+
+// The kernel address of user page va with the permissions wanted, or 0.
+static uint64
+user_page(pagetable_t pt, uint64 va, int write)
+{
+  if (va >= MAXVA)
+    return 0;
+  pte_t *pte = walk(pt, va, 0);
+  if (pte == NULL)
+    return 0;
+  uint64 need = PTE_V | PTE_U | (write ? PTE_W : PTE_R);
+  if ((*pte & need) != need)
+    return 0;
+  return PTE2PA(*pte);
+}
+
+int
+copyout(pagetable_t pagetable, uint64 dstva, const void *src, uint64 len)
+{
+  while (len > 0) {
+    uint64 va0 = PGROUNDDOWN(dstva);
+    uint64 pa0 = user_page(pagetable, va0, 1);
+    if (pa0 == 0)
+      return -EFAULT;
+    uint64 n = MIN(PGSIZE - (dstva - va0), len);
+    memmove((void *)(pa0 + (dstva - va0)), src, n);
+    len -= n;
+    src = (const char *)src + n;
+    dstva = va0 + PGSIZE;
+  }
+  return 0;
+}
+
+int
+copyin(pagetable_t pagetable, void *dst, uint64 srcva, uint64 len)
+{
+  while (len > 0) {
+    uint64 va0 = PGROUNDDOWN(srcva);
+    uint64 pa0 = user_page(pagetable, va0, 0);
+    if (pa0 == 0)
+      return -EFAULT;
+    uint64 n = MIN(PGSIZE - (srcva - va0), len);
+    memmove(dst, (void *)(pa0 + (srcva - va0)), n);
+    len -= n;
+    dst = (char *)dst + n;
+    srcva = va0 + PGSIZE;
+  }
+  return 0;
+}
+
+int
+copyinstr(pagetable_t pagetable, char *dst, uint64 srcva, uint64 max)
+{
+  while (max > 0) {
+    uint64 va0 = PGROUNDDOWN(srcva);
+    uint64 pa0 = user_page(pagetable, va0, 0);
+    if (pa0 == 0)
+      return -EFAULT;
+    uint64 n = MIN(PGSIZE - (srcva - va0), max);
+    const char *p = (const char *)(pa0 + (srcva - va0));
+    for (uint64 i = 0; i < n; i++) {
+      if ((*dst++ = p[i]) == 0)
+        return 0;
+    }
+    max -= n;
+    srcva = va0 + PGSIZE;
+  }
+  return -ENAMETOOLONG;
+}
+
+int
+vm_handle_fault(struct proc *p, uint64 scause, uint64 va)
+{
+  (void)p;
+  (void)scause;
+  (void)va;
+  return -EFAULT;
+}

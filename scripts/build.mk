@@ -1,0 +1,142 @@
+# scripts/build.mk: build the configured kernel, user programs and disk image.
+#
+# Included by the top-level Makefile for every goal that needs a .config.
+# The per-directory Makefiles are read in Kbuild style: each adds to obj-y;
+# an entry ending in / names a subdirectory with a Makefile of its own.
+
+all:
+
+# ---------------------------------------------------------------- config
+$(O)/.config:
+	@echo "  CONFIG  no $(O)/.config yet: using $(DEFAULT_DEFCONFIG)"
+	$(Q)$(MAKE) -f $(firstword $(MAKEFILE_LIST)) O=$(O) $(DEFAULT_DEFCONFIG)
+
+# auto.conf and autoconf.h are replaced only when their contents change, so
+# that touching .config without changing it rebuilds nothing.
+$(O)/include/config/auto.conf: $(O)/.config $(KCONFIG_FILES)
+	$(call need,$(KCONF))
+	$(Q)KCONF=$(KCONF) $(PYTHON) scripts/kconfig-check.py $(O)
+	$(Q)mkdir -p $(O)/include/config $(O)/include/generated
+	$(Q)$(kconf) KCONFIG_AUTOHEADER=include/generated/autoconf.h.new \
+	  KCONFIG_AUTOCONFIG=include/config/auto.conf.new \
+	  $(KCONF) -s --silentoldconfig $(srctree)/Kconfig < /dev/null
+	$(Q)cd $(O) && for f in include/generated/autoconf.h include/config/auto.conf; do \
+	  cmp -s $$f.new $$f && rm -f $$f.new || mv $$f.new $$f; done
+	$(Q)touch $@
+
+$(O)/include/generated/autoconf.h: $(O)/include/config/auto.conf ;
+
+-include $(O)/include/config/auto.conf
+
+# ---------------------------------------------------------------- objects
+# $(call descend,dir): read dir/Makefile and collect its objects.
+define descend
+obj-y :=
+include $(1)/Makefile
+$(1)-objs := $$(addprefix $(1)/,$$(filter %.o,$$(obj-y)))
+$(1)-subdirs := $$(addprefix $(1)/,$$(patsubst %/,%,$$(filter %/,$$(obj-y))))
+kobjs += $$($(1)-objs)
+$$(foreach d,$$($(1)-subdirs),$$(eval $$(call descend,$$(d))))
+endef
+
+kobjs :=
+ifneq ($(wildcard $(O)/include/config/auto.conf),)
+$(foreach d,arch/riscv kernel mm fs drivers,$(if $(wildcard $(d)/Makefile),$(eval $(call descend,$(d)))))
+endif
+kobjs := $(addprefix $(O)/,$(kobjs))
+
+kdeps := $(O)/include/generated/autoconf.h
+
+$(O)/%.o: %.c $(kdeps)
+	$(call say,CC,$*.o)
+	$(Q)mkdir -p $(@D) && $(CC) $(KCFLAGS) $(KCPPFLAGS) $(CFLAGS_$(notdir $@)) -c -o $@ $<
+
+$(O)/%.o: %.S $(kdeps)
+	$(call say,AS,$*.o)
+	$(Q)mkdir -p $(@D) && $(CC) $(KCFLAGS) $(KCPPFLAGS) -D__ASSEMBLY__ -c -o $@ $<
+
+$(O)/kernel.ld: arch/riscv/kernel.ld.S $(kdeps)
+	$(call say,LDS,kernel.ld)
+	$(Q)$(CC) -E -P -x c $(KCPPFLAGS) -D__ASSEMBLY__ -o $@ $<
+
+# Extra objects linked into the kernel (initramfs, ramdisk, the config) join
+# kextra from the fragments below.
+kextra :=
+-include scripts/kextra.mk
+
+$(O)/octopos.elf: $(kobjs) $(kextra) $(O)/kernel.ld
+	$(call say,LD,octopos.elf)
+	$(Q)$(LD) -z max-page-size=4096 --no-warn-rwx-segments -T $(O)/kernel.ld -o $@ $(kobjs) $(kextra)
+
+$(O)/octopos.bin: $(O)/octopos.elf
+	$(call say,OBJCOPY,octopos.bin)
+	$(Q)$(OBJCOPY) -O binary $< $@
+
+$(O)/octopos.asm: $(O)/octopos.elf
+	$(Q)$(OBJDUMP) -S $< > $@
+
+# ---------------------------------------------------------------- user space
+user-lib-objs :=
+user-progs-y :=
+-include user/Makefile
+ulib := $(addprefix $(O)/user/lib/,$(user-lib-objs))
+user-progs := $(addprefix $(O)/user/,$(sort $(user-progs-y)))
+usertests-srcs := $(wildcard user/usertests/*.c)
+
+$(O)/user/lib/%.o: user/lib/%.c $(kdeps)
+	$(call say,CC,user/lib/$*.o)
+	$(Q)mkdir -p $(@D) && $(CC) $(UCFLAGS) -c -o $@ $<
+
+$(O)/user/lib/%.o: user/lib/%.S $(kdeps)
+	$(call say,AS,user/lib/$*.o)
+	$(Q)mkdir -p $(@D) && $(CC) $(UCFLAGS) -c -o $@ $<
+
+$(O)/user/bin/%.o: user/bin/%.c $(kdeps)
+	$(call say,CC,user/bin/$*.o)
+	$(Q)mkdir -p $(@D) && $(CC) $(UCFLAGS) -c -o $@ $<
+
+$(O)/user/usertests/%.o: user/usertests/%.c $(kdeps)
+	$(call say,CC,user/usertests/$*.o)
+	$(Q)mkdir -p $(@D) && $(CC) $(UCFLAGS) -c -o $@ $<
+
+$(O)/user/usertests: $(patsubst %.c,$(O)/%.o,$(usertests-srcs)) $(ulib) user/user.ld
+	$(call say,LD,user/usertests)
+	$(Q)$(CC) $(UCFLAGS) $(ULDFLAGS) -o $@ $(filter %.o,$^)
+
+$(O)/user/%: $(O)/user/bin/%.o $(ulib) user/user.ld
+	$(call say,LD,user/$*)
+	$(Q)$(CC) $(UCFLAGS) $(ULDFLAGS) -o $@ $(filter %.o,$^)
+
+# ---------------------------------------------------------------- host tools
+-include tools/Makefile
+
+# ---------------------------------------------------------------- disk image
+fs-files := $(user-progs) $(wildcard $(O)/user/xvbench)
+ifeq ($(CONFIG_FS_XV6)$(CONFIG_ROOT_FS_XV6),yy)
+disk-image := $(O)/fs.img
+endif
+
+$(O)/fs.img: $(O)/tools/mkfs $(fs-files) README.md
+	$(call say,MKFS,fs.img)
+	$(Q)$(O)/tools/mkfs -s $(CONFIG_FS_IMAGE_BLOCKS) -i $(CONFIG_FS_IMAGE_INODES) \
+	  $(if $(CONFIG_FS_XV6_LARGE_FILES),-L) $(if $(CONFIG_FS_SYMLINKS),-S) \
+	  $@.tmp README.md=/README $(fs-files) && mv $@.tmp $@
+
+all: $(O)/octopos.elf $(O)/octopos.bin $(user-progs) $(disk-image)
+
+size: $(O)/octopos.elf
+	$(Q)$(SIZE) $(O)/octopos.elf
+
+-include $(shell find $(O) -name '*.d' 2>/dev/null)
+
+.PHONY: all size
+
+# ---------------------------------------------------------------- version
+# The build id is a hash of the configuration and the version: the same
+# tree and config give the same kernel (reproducible images).
+$(O)/include/generated/version.h: $(O)/.config Makefile
+	$(Q)mkdir -p $(@D)
+	$(Q)id=$$(cat $(O)/.config Makefile | sha256sum | cut -c1-12); \
+	  printf '#define OCTOPOS_VERSION "%s"\n#define OCTOPOS_BUILD_ID "%s"\n' '$(VERSION)' $$id > $@.tmp; \
+	  cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+$(O)/kernel/main.o $(O)/kernel/sysproc.o: $(O)/include/generated/version.h

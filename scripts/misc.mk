@@ -1,0 +1,87 @@
+# scripts/misc.mk: running, testing, shipping and housekeeping targets.
+
+DEPS_PACKAGES := make gcc python3 gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf \
+                 qemu-system-misc kconfig-frontends libcmocka-dev gdb-multiarch
+N ?= 20
+
+help:
+	@echo 'octopos $(VERSION): a Kconfig-configurable xv6-class kernel for 64-bit RISC-V'
+	@echo
+	@echo 'Configuration (writes $$(O)/.config, O defaults to build/):'
+	@echo '  <name>_defconfig  - configure from configs/<name>_defconfig (list below)'
+	@echo '  defconfig         - the recommended default ($(DEFAULT_DEFCONFIG))'
+	@echo '  <frag>.config     - merge configs/fragments/<frag>.config over the current .config'
+	@echo '  menuconfig        - menu-driven configuration (kconfig-mconf)'
+	@echo '  nconfig           - ncurses configuration (kconfig-nconf)'
+	@echo '  oldconfig         - update .config, asking about new options'
+	@echo '  olddefconfig      - update .config, new options at their defaults'
+	@echo '  listnewconfig     - list options that .config does not set yet'
+	@echo '  savedefconfig     - write the minimal configuration to $$(O)/defconfig'
+	@echo '  allnoconfig, allyesconfig - every option off / on'
+	@echo '  randconfig        - a random valid configuration (KCONFIG_SEED=... to reproduce)'
+	@echo
+	@echo 'Building and running:'
+	@echo '  all (default)     - kernel ($$(O)/octopos.elf, .bin), user programs, disk image'
+	@echo '  size              - text/data/bss of the kernel'
+	@echo '  qemu              - build if needed and boot in QEMU (QEMUEXTRA= adds arguments)'
+	@echo '  qemu-gdb          - as qemu, but wait for gdb-multiarch (writes $$(O)/.gdbinit)'
+	@echo '  image             - tailored, reproducible tarball in $$(O)/images/'
+	@echo '  bench             - boot the current config and run the benchmarks'
+	@echo
+	@echo 'Testing:'
+	@echo '  test              - host unit tests + every defconfig built and booted in QEMU'
+	@echo '  test-quick        - a few-minute subset for development'
+	@echo '  randconfig-test   - N=20 random configurations built and booted (KCONFIG_SEED=...)'
+	@echo
+	@echo 'Housekeeping:'
+	@echo '  deps              - install the Debian packages octopos needs (apt-get, only missing ones)'
+	@echo '  clean             - remove build products, keep .config'
+	@echo '  distclean         - remove $$(O) entirely'
+	@echo
+	@echo 'Defconfigs:'
+	@for f in $(defconfigs); do printf '  %-18s - %s\n' $$f "$$(sed -n '1s/^# *//p' configs/$$f)"; done
+	@echo
+	@echo 'Config fragments:'
+	@for f in $(fragments); do printf '  %-18s - %s\n' $$f "$$(sed -n '1s/^# *//p' configs/fragments/$$f)"; done
+	@echo
+	@echo 'Variables: O=dir (output), V=1 (show commands), CROSS_COMPILE=prefix, QEMUEXTRA=args'
+
+deps:
+	$(Q)sh scripts/deps.sh $(DEPS_PACKAGES)
+
+clean:
+	$(Q)if [ -d $(O) ]; then find $(O) -mindepth 1 -maxdepth 1 ! -name .config ! -name include -exec rm -rf {} +; fi
+
+distclean:
+	$(Q)rm -rf $(O)
+
+qemu: all
+	$(call need,$(QEMU))
+	$(Q)eval "$$(sh scripts/qemu-args.sh $(O)) $(QEMUEXTRA)"
+
+qemu-gdb: all
+	$(call need,$(QEMU))
+	$(Q)printf 'set architecture riscv:rv64\nfile %s\ntarget remote localhost:%s\n' \
+	  $(abspath $(O))/octopos.elf 26000 > $(O)/.gdbinit
+	@echo "*** now run 'gdb-multiarch -x $(O)/.gdbinit' in another window"
+	$(Q)eval "$$(sh scripts/qemu-args.sh $(O)) -S -gdb tcp::26000 $(QEMUEXTRA)"
+
+test:
+	$(call need,$(PYTHON))
+	$(Q)$(PYTHON) tests/run.py --out build/test
+
+test-quick:
+	$(call need,$(PYTHON))
+	$(Q)$(PYTHON) tests/run.py --out build/test --quick
+
+randconfig-test:
+	$(call need,$(PYTHON))
+	$(Q)$(PYTHON) tests/randconfig.py --out build/randconfig -n $(N) $(if $(KCONFIG_SEED),--seed $(KCONFIG_SEED))
+
+image: all
+	$(Q)sh scripts/mkimage.sh $(O)
+
+bench: all
+	$(Q)$(PYTHON) tests/bench.py --O $(O)
+
+.PHONY: help deps clean distclean qemu qemu-gdb test test-quick randconfig-test image bench

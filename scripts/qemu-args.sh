@@ -1,0 +1,56 @@
+#!/bin/sh
+# scripts/qemu-args.sh O: print the QEMU command line that boots the build in O.
+#
+# One line on stdout, derived from O/.config, so `make qemu`, the test driver
+# (tests/run.py) and the shipped run-qemu.sh (scripts/mkimage.sh) all boot a
+# build the same way. Paths are printed as given: `sh scripts/qemu-args.sh .`
+# run inside an image directory yields relative paths.
+#
+# Environment overrides:
+#   SMP=n      boot n harts instead of CONFIG_NR_CPUS
+#   DISK=path  attach this disk image instead of O/fs.img (tests boot copies)
+#   MEM=n      guest RAM in MiB instead of CONFIG_QEMU_MEM_MB
+#   QEMU=prog  the emulator (default qemu-system-riscv64)
+set -e
+
+O=${1:-build}
+cfg=$O/.config
+if [ ! -f "$cfg" ]; then
+  echo "qemu-args.sh: $cfg not found: configure first (make O=$O xv6_defconfig)" >&2
+  exit 1
+fi
+
+# cfgval NAME: the value of CONFIG_NAME in .config without quotes, or empty.
+cfgval() {
+  sed -n "s/^CONFIG_$1=//p" "$cfg" | tail -n 1 | sed 's/^"\(.*\)"$/\1/'
+}
+
+mem=${MEM:-$(cfgval QEMU_MEM_MB)}
+smp=${SMP:-$(cfgval NR_CPUS)}
+args="${QEMU:-qemu-system-riscv64} -machine virt -nographic -m ${mem:-128}M -smp ${smp:-1}"
+
+# Under OpenSBI the kernel is still loaded from the ELF: QEMU places it at its
+# link address (0x80200000), where OpenSBI jumps.
+if [ "$(cfgval BOOT_SBI)" = y ]; then
+  args="$args -bios default -kernel $O/octopos.elf"
+else
+  args="$args -bios none -kernel $O/octopos.elf"
+fi
+
+# Modern (version 2) virtio-mmio devices. The disk sits in slot 0 and the
+# RNG in slot 1 whatever else is attached, so each keeps its address and
+# interrupt number from boot to boot.
+virtio=
+disk=${DISK:-$O/fs.img}
+if [ "$(cfgval VIRTIO_BLK)" = y ] && [ -f "$disk" ]; then
+  virtio="$virtio -drive file=$disk,if=none,format=raw,id=x0"
+  virtio="$virtio -device virtio-blk-device,drive=x0,bus=virtio-mmio-bus.0"
+fi
+if [ "$(cfgval VIRTIO_RNG)" = y ]; then
+  virtio="$virtio -device virtio-rng-device,bus=virtio-mmio-bus.1"
+fi
+if [ -n "$virtio" ]; then
+  args="$args -global virtio-mmio.force-legacy=false$virtio"
+fi
+
+echo "$args"

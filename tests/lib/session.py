@@ -1,0 +1,198 @@
+# tests/lib/session.py: one boot of one test instance, and what it checked.
+#
+# A boot: copy the disk image (the original stays pristine), start QEMU with
+# the argv scripts/qemu-args.sh prints, wait for the shell prompt, run the
+# boot checks, type each step's command and match its output, then power off.
+# Every boot has a hard deadline; its console log is kept.
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+
+from . import cases, kconfig
+from .guest import Guest, GuestError
+
+PROMPT = re.compile(r'\$ ')
+BANNER = re.compile(r'octopos (\S+) \((\S+)\) harts (\d+)/(\d+)')
+HART = re.compile(r'hart (\d+) online')
+INIT = "init: starting sh"
+
+
+class Target:
+  """A configured and built tree: O directory, its .config, the banner name."""
+
+  def __init__(self, srctree, name, O, banner_name=None):
+    self.srctree = srctree
+    self.name = name
+    self.O = O
+    self.cfg = kconfig.read_config(os.path.join(O, ".config"))
+    self.banner_name = banner_name
+
+  def has_program(self, prog):
+    udir = os.path.join(self.O, "user")
+    if not os.path.isdir(udir):
+      return True     # layout unknown: let the guest tell
+    return os.path.isfile(os.path.join(udir, prog))
+
+  def can_poweroff(self):
+    """`poweroff` is built and has a device to power off with."""
+    return (self.has_program("poweroff") and
+            kconfig.enabled(self.cfg, "CONFIG_POWER_SIFIVE_TEST"))
+
+  def disk(self):
+    img = os.path.join(self.O, "fs.img")
+    if kconfig.enabled(self.cfg, "CONFIG_VIRTIO_BLK") and os.path.isfile(img):
+      return img
+    return None
+
+  def qemu_argv(self, smp, disk=None, extra_env=None):
+    env = dict(os.environ)
+    env["SMP"] = str(smp)
+    if disk:
+      env["DISK"] = disk
+    env.pop("MEM", None)
+    env.update(extra_env or {})
+    out = subprocess.run(["sh", os.path.join(self.srctree, "scripts/qemu-args.sh"), self.O],
+                         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         universal_newlines=True)
+    if out.returncode != 0:
+      raise GuestError("setup", "qemu-args.sh: %s" % out.stderr.strip())
+    return shlex.split(out.stdout)
+
+
+class Outcome:
+  def __init__(self, status, msg="", log=None, secs=0.0):
+    self.status = status    # PASS, FAIL, SKIP
+    self.msg = msg
+    self.log = log
+    self.secs = secs
+
+
+def _short(s, n=160):
+  s = " | ".join(l for l in s.strip().split("\n") if l.strip())
+  return repr(s if len(s) <= n else "..." + s[-n:])
+
+
+def _boot_checks(g, target, inst, upto):
+  """Return what is wrong with the boot output text[:upto], or None."""
+  text = g.text[:upto] if upto is not None else g.text
+  want = min(inst.smp, cases.harts(target))
+  if "banner" in inst.checks:
+    m = BANNER.search(text)
+    if not m:
+      return "expected a banner 'octopos VERSION (CONFIG) harts N/M', saw none"
+    if target.banner_name and m.group(2) != target.banner_name:
+      return "expected banner to name %s, saw %r" % (target.banner_name, m.group(0))
+    nr = kconfig.intval(target.cfg, "CONFIG_NR_CPUS", 1)
+    if int(m.group(4)) != nr:
+      return "expected banner 'harts %d/%d', saw %r" % (want, nr, m.group(0))
+  if "init" in inst.checks and INIT not in text:
+    return "expected %r before the first prompt, saw none" % INIT
+  return None
+
+
+def _hart_check(g, target, inst):
+  """Harts online: every line `hart N online` over the whole boot."""
+  want = min(inst.smp, cases.harts(target))
+  seen = sorted({int(h) for h in HART.findall(g.text)})
+  if len(seen) != want or any(h >= inst.smp for h in seen):
+    return ("expected %d hart(s) online (smp=%d, CONFIG_NR_CPUS=%s), saw 'hart N online' for %s"
+            % (want, inst.smp, target.cfg.get("CONFIG_NR_CPUS", "?"), seen or "none"))
+  m = BANNER.search(g.text)
+  if m and "banner" in inst.checks and int(m.group(3)) != want:
+    return "expected banner 'harts %d/%s', saw %r" % (want, m.group(4), m.group(0))
+  return None
+
+
+def run_step(g, step, scale=1.0):
+  """Type step.cmd, wait for the next prompt; return the command's output."""
+  start = g.pos
+  g.send(step.cmd + "\n")
+  g.expect(PROMPT, step.timeout * scale, fail=step.fail, what="the prompt after %r" % step.cmd)
+  out = g.text[start:g.pos - 2]
+  # The console echoes what is typed: drop the echoed command line.
+  if out.startswith(step.cmd):
+    out = out[len(step.cmd):].lstrip("\n")
+  return out
+
+
+def check_step(step, out):
+  if step.fail:
+    m = re.search(step.fail, out, re.M)
+    if m:
+      return "%r: saw %r" % (step.cmd, m.group(0).strip())
+  for rx in step.expect:
+    if not re.search(rx, out, re.M):
+      return "%r: expected /%s/, saw %s" % (step.cmd, rx, _short(out))
+  for rx in step.reject:
+    m = re.search(rx, out, re.M)
+    if m:
+      return "%r: unexpected /%s/: %r" % (step.cmd, rx, m.group(0))
+  return None
+
+
+def run_instance(target, inst, logdir, diskdir, scale=1.0):
+  """Boot once for `inst`; return an Outcome."""
+  case = inst.case
+  os.makedirs(logdir, exist_ok=True)
+  log = os.path.join(logdir, inst.name + ".log")
+  disk = target.disk()
+  copy = None
+  if disk:
+    os.makedirs(diskdir, exist_ok=True)
+    copy = os.path.join(diskdir, inst.name + ".img")
+    shutil.copyfile(disk, copy)
+  try:
+    argv = target.qemu_argv(inst.smp, copy)
+  except GuestError as e:
+    return Outcome("FAIL", str(e), None)
+  g = Guest(argv, log, case.cost() * scale)
+  status, msg = "PASS", ""
+  try:
+    try:
+      g.expect(PROMPT, case.boot_timeout * scale, what="the first shell prompt '$ '")
+    except GuestError as e:
+      raise GuestError(e.kind, "boot: %s" % e)
+    err = _boot_checks(g, target, inst, g.pos)
+    if err:
+      raise GuestError("check", err)
+    for step in case.steps:
+      out = run_step(g, step, scale)
+      err = check_step(step, out)
+      if err:
+        raise GuestError("check", err)
+    if case.poweroff and target.can_poweroff():
+      g.send("poweroff\n")
+      rc = g.wait_exit(20 * scale)
+      if rc is None:
+        raise GuestError("check", "poweroff: expected QEMU to exit, still running after %ds" % (20 * scale))
+      if rc != 0:
+        raise GuestError("check", "poweroff: expected QEMU exit status 0, saw %s" % rc)
+    else:
+      g.drain(0.5)
+    g._check_panic()
+    if "harts" in inst.checks:
+      err = _hart_check(g, target, inst)
+      if err:
+        raise GuestError("check", err)
+  except GuestError as e:
+    status, msg = "FAIL", str(e)
+  finally:
+    secs = g.elapsed()
+    g.close()
+  if copy and status == "PASS":
+    os.unlink(copy)
+  return Outcome(status, msg, log, secs)
+
+
+def log_tail(path, n=20):
+  try:
+    with open(path, "rb") as f:
+      lines = f.read().decode("utf-8", "replace").replace("\r", "").split("\n")
+  except OSError:
+    return []
+  if lines and lines[-1] == "":
+    lines.pop()
+  return lines[-n:]

@@ -1,0 +1,356 @@
+// user/bin/sh.c: the shell.
+//
+// Reads a line, parses it into a tree of commands and runs the tree in a
+// child process, so nothing a command does (redirections, a failed exec)
+// can disturb the shell itself. Only `cd` runs in the shell, since a child
+// cannot change its parent's directory.
+//
+// Grammar, loosest binding first:
+//   line     = pipeline { (';' | '&') [pipeline] }
+//   pipeline = command [ '|' pipeline ]
+//   command  = ( '(' line ')' | word { word } ) with '<' '>' '>>' redirections
+#include <user.h>
+
+enum { EXEC = 1, REDIR, PIPE, LIST, BACK };
+
+#define NCMD   64
+#define NARG   MAXARG
+
+struct cmd {
+  int type;
+  struct cmd *left, *right;   // PIPE, LIST; REDIR and BACK use left
+  char *argv[NARG + 1];       // EXEC
+  char *file;                 // REDIR
+  int fd, mode, append;       // REDIR
+};
+
+// The parser's storage: it runs in the child, so nothing is ever freed.
+static struct cmd pool[NCMD];
+static int npool;
+static char words[512];       // NUL-terminated copies of the words
+static int nwords;
+
+static char line[256];
+static const char *pos;       // the scanner's place in line
+
+static void __attribute__((noreturn))
+die(const char *msg)
+{
+  fprintf(2, "sh: %s\n", msg);
+  exit(1);
+}
+
+static int
+fork1(void)
+{
+  int pid = fork();
+
+  if (pid < 0)
+    die("fork failed");
+  return pid;
+}
+
+static struct cmd *
+newcmd(int type)
+{
+  struct cmd *c;
+
+  if (npool == NCMD)
+    die("command too long");
+  c = &pool[npool++];
+  memset(c, 0, sizeof(*c));
+  c->type = type;
+  return c;
+}
+
+// --- scanner ---------------------------------------------------------------
+
+static const char SPACE[] = " \t\r\n\v";
+static const char SYMBOLS[] = "<|>&;()";
+
+static void
+skipspace(void)
+{
+  while (*pos && strchr(SPACE, *pos))
+    pos++;
+}
+
+// Is the next token the symbol c? Leaves pos at that token.
+static int
+peek(char c)
+{
+  skipspace();
+  return *pos == c;
+}
+
+// Copies the word at pos into the word store; returns it, or 0 if the next
+// token is not a word.
+static char *
+word(void)
+{
+  char *w = words + nwords;
+
+  skipspace();
+  if (*pos == 0 || strchr(SYMBOLS, *pos))
+    return 0;
+  while (*pos && !strchr(SPACE, *pos) && !strchr(SYMBOLS, *pos)) {
+    if (nwords + 2 > (int)sizeof(words))
+      die("line too long");
+    words[nwords++] = *pos++;
+  }
+  words[nwords++] = 0;
+  return w;
+}
+
+// --- parser ----------------------------------------------------------------
+
+static struct cmd *parseline(void);
+
+// Wraps c in every redirection that follows.
+static struct cmd *
+parseredirs(struct cmd *c)
+{
+  struct cmd *r;
+
+  while (peek('<') || peek('>')) {
+    r = newcmd(REDIR);
+    if (*pos == '<') {
+      r->fd = 0;
+      r->mode = O_RDONLY;
+      pos++;
+    } else if (pos[1] == '>') {
+      r->fd = 1;
+      r->mode = O_RDWR | O_CREATE;
+      r->append = 1;
+      pos += 2;
+    } else {
+      r->fd = 1;
+      r->mode = O_WRONLY | O_CREATE | O_TRUNC;
+      pos++;
+    }
+    if ((r->file = word()) == 0)
+      die("missing file for redirection");
+    r->left = c;
+    c = r;
+  }
+  return c;
+}
+
+static struct cmd *
+parsecommand(void)
+{
+  struct cmd *c, *e;
+  char *w;
+  int argc = 0;
+
+  if (peek('(')) {
+    pos++;
+    c = parseline();
+    if (!peek(')'))
+      die("missing )");
+    pos++;
+    return parseredirs(c);
+  }
+  // Words and redirections may mix: `echo a > f b` prints "a b" into f.
+  c = e = newcmd(EXEC);
+  for (;;) {
+    c = parseredirs(c);
+    if ((w = word()) == 0)
+      break;
+    if (argc == NARG)
+      die("too many arguments");
+    e->argv[argc++] = w;
+  }
+  return c;
+}
+
+static struct cmd *
+parsepipeline(void)
+{
+  struct cmd *c = parsecommand(), *p;
+
+  if (peek('|')) {
+    pos++;
+    p = newcmd(PIPE);
+    p->left = c;
+    p->right = parsepipeline();
+    return p;
+  }
+  return c;
+}
+
+static struct cmd *
+parseline(void)
+{
+  struct cmd *c, *l;
+
+  skipspace();
+  if (*pos == 0 || *pos == ')')
+    return newcmd(EXEC);   // empty command
+  c = parsepipeline();
+  for (;;) {
+    if (peek('&')) {
+      pos++;
+      l = newcmd(BACK);
+      l->left = c;
+      c = l;
+    } else if (peek(';')) {
+      pos++;
+    } else {
+      return c;
+    }
+    skipspace();
+    if (*pos == 0 || *pos == ')')
+      return c;
+    l = newcmd(LIST);
+    l->left = c;
+    l->right = parsepipeline();
+    c = l;
+  }
+}
+
+// --- execution -------------------------------------------------------------
+
+static void
+runexec(struct cmd *c)
+{
+  static char path[MAXPATH];
+  char *name = c->argv[0];
+
+  if (name == 0)
+    exit(0);
+  exec(name, c->argv);
+  // Programs live in the root directory: find them from anywhere.
+  if (!strchr(name, '/') && strlen(name) + 2 <= sizeof(path)) {
+    path[0] = '/';
+    strcpy(path + 1, name);
+    exec(path, c->argv);
+  }
+  fprintf(2, "exec %s failed\n", name);
+  exit(1);
+}
+
+// Opens the redirection's file in place of c->fd. With no O_APPEND in the
+// xv6 ABI, '>>' reads to the end of the file to put the offset there.
+static void
+runredir(struct cmd *c)
+{
+  static char skip[512];
+
+  close(c->fd);
+  if (open(c->file, c->mode) != c->fd) {
+    fprintf(2, "open %s failed\n", c->file);
+    exit(1);
+  }
+  if (c->append)
+    while (read(c->fd, skip, sizeof(skip)) > 0)
+      ;
+}
+
+static void __attribute__((noreturn))
+runcmd(struct cmd *c)
+{
+  int p[2];
+
+  switch (c->type) {
+  case EXEC:
+    runexec(c);
+    break;
+  case REDIR:
+    runredir(c);
+    runcmd(c->left);
+  case PIPE:
+    if (pipe(p) < 0)
+      die("pipe failed");
+    if (fork1() == 0) {
+      close(1);
+      dup(p[1]);
+      close(p[0]);
+      close(p[1]);
+      runcmd(c->left);
+    }
+    if (fork1() == 0) {
+      close(0);
+      dup(p[0]);
+      close(p[0]);
+      close(p[1]);
+      runcmd(c->right);
+    }
+    close(p[0]);
+    close(p[1]);
+    wait(0);
+    wait(0);
+    break;
+  case LIST:
+    if (fork1() == 0)
+      runcmd(c->left);
+    wait(0);
+    runcmd(c->right);
+  case BACK:
+    // The child outlives us and is reaped by init.
+    if (fork1() == 0)
+      runcmd(c->left);
+    break;
+  }
+  exit(0);
+}
+
+static void
+runline(void)
+{
+  struct cmd *c;
+
+  npool = nwords = 0;
+  pos = line;
+  c = parseline();
+  skipspace();
+  if (*pos != 0)
+    die("syntax error");
+  runcmd(c);
+}
+
+// `cd dir` is the one builtin. Returns 1 if the line was a cd.
+static int
+builtin(void)
+{
+  char *dir, *end;
+
+  if (strncmp(line, "cd", 2) != 0 || (line[2] != 0 && !strchr(SPACE, line[2])))
+    return 0;
+  for (dir = line + 2; *dir && strchr(SPACE, *dir); dir++)
+    ;
+  for (end = dir; *end && !strchr(SPACE, *end); end++)
+    ;
+  *end = 0;
+  if (chdir(*dir ? dir : "/") < 0)
+    fprintf(2, "cannot cd %s\n", dir);
+  return 1;
+}
+
+int
+main(void)
+{
+  int fd;
+
+  // Make sure fds 0, 1 and 2 are open, as commands assume.
+  while ((fd = open("console", O_RDWR)) >= 0) {
+    if (fd >= 3) {
+      close(fd);
+      break;
+    }
+  }
+
+  for (;;) {
+    fprintf(2, "$ ");
+    memset(line, 0, sizeof(line));
+    gets(line, sizeof(line));
+    if (line[0] == 0)
+      break;   // end of input
+    if (builtin())
+      continue;
+    if (fork1() == 0)
+      runline();
+    wait(0);
+  }
+  return 0;
+}

@@ -1,0 +1,78 @@
+// user/include/user.h: the octopos user library: system calls and a small libc.
+//
+// System-call stubs come from user/lib/usys.S, which expands the same table
+// the kernel uses (include/uapi/octopos/syscalls.h). The signatures are
+// xv6-riscv's, so xv6 programs build against this header unchanged. Every call
+// returns -1 on error.
+#ifndef USER_USER_H
+#define USER_USER_H
+
+#include <octopos/types.h>
+#include <uapi/octopos/fcntl.h>
+#include <uapi/octopos/fs.h>
+#include <uapi/octopos/stat.h>
+#include <uapi/octopos/sysinfo.h>
+
+// System calls 1-21 (xv6-riscv).
+int fork(void);
+int exit(int status) __attribute__((noreturn));
+int wait(int *status);
+int pipe(int *fds);
+int write(int fd, const void *buf, int n);
+int read(int fd, void *buf, int n);
+int close(int fd);
+int kill(int pid);
+int exec(const char *path, char **argv);
+int open(const char *path, int flags);
+int mknod(const char *path, short major, short minor);
+int unlink(const char *path);
+int fstat(int fd, struct stat *st);
+int link(const char *oldpath, const char *newpath);
+int mkdir(const char *path);
+int chdir(const char *path);
+int dup(int fd);
+int getpid(void);
+char *sbrk(int n);
+int sleep(int ticks);
+int uptime(void);
+
+// octopos extensions (22 up).
+int sysinfo(struct sysinfo *info);
+int uname(struct utsname *u);
+int poweroff(int how);                // 0 power off, 1 reboot; returns only on error
+int getconfig(char *buf, int n);      // copies the kernel's .config; returns its length
+
+// ulib.c
+char *strcpy(char *dst, const char *src);
+int strcmp(const char *p, const char *q);
+int strncmp(const char *p, const char *q, uint n);
+uint strlen(const char *s);
+void *memset(void *dst, int c, uint n);
+void *memmove(void *dst, const void *src, int n);
+void *memcpy(void *dst, const void *src, uint n);
+int memcmp(const void *a, const void *b, uint n);
+char *strchr(const char *s, char c);
+char *gets(char *buf, int max);
+int atoi(const char *s);
+int stat(const char *path, struct stat *st);
+
+// printf.c: %d %u %x %p %s %c %%, with l/ll size prefixes and an optional
+// width ("%5d", "%-14s", "%08x"). Output goes out in one write per call.
+void printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void fprintf(int fd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+// umalloc.c
+void *malloc(uint n);
+void free(void *p);
+
+// The `time` CSR (10 MHz on QEMU virt) is readable from user mode: a cheap
+// clock for benchmarks, much finer than uptime()'s ticks.
+static inline uint64
+rdtime(void)
+{
+  uint64 t;
+  asm volatile("csrr %0, time" : "=r"(t));
+  return t;
+}
+
+#endif
