@@ -60,10 +60,24 @@ dirent_read(struct inode *dp, uint off, struct dirent *de)
   return r;
 }
 
+// Is dp's size a whole number of entries? Says so on the console if not.
+static int
+dirent_sane(struct inode *dp)
+{
+  if (dp->size % sizeof(struct dirent) == 0)
+    return 1;
+  printf("fs: directory inode %u has size %u, not a multiple of %d\n",
+         dp->inum, dp->size, (int)sizeof(struct dirent));
+  return 0;
+}
+
 struct inode *
 dirent_lookup(struct inode *dp, const char *name, uint *poff)
 {
   struct dirent de;
+
+  if (!dirent_sane(dp))
+    return NULL;
 
   for (uint off = 0; off + sizeof(de) <= dp->size; off += sizeof(de)) {
     if (dirent_read(dp, off, &de) < 0)
@@ -86,6 +100,8 @@ dirent_link(struct inode *dp, const char *name, uint inum)
   struct inode *ip;
   uint off;
 
+  if (!dirent_sane(dp))
+    return -EUCLEAN;
   // The name must not be present already.
   if ((ip = dirent_lookup(dp, name, NULL)) != NULL) {
     iput(ip);

@@ -53,7 +53,7 @@ $(O)/%.o: %.c $(kdeps)
 
 $(O)/%.o: %.S $(kdeps)
 	$(call say,AS,$*.o)
-	$(Q)mkdir -p $(@D) && $(CC) $(KCFLAGS) $(KCPPFLAGS) -D__ASSEMBLY__ -c -o $@ $<
+	$(Q)mkdir -p $(@D) && $(CC) $(KCFLAGS) $(KCPPFLAGS) $(AFLAGS_$(notdir $@)) -D__ASSEMBLY__ -c -o $@ $<
 
 $(O)/kernel.ld: arch/riscv/kernel.ld.S $(kdeps)
 	$(call say,LDS,kernel.ld)
@@ -140,3 +140,5 @@ $(O)/include/generated/version.h: $(O)/.config Makefile
 	  printf '#define OCTOPOS_VERSION "%s"\n#define OCTOPOS_BUILD_ID "%s"\n' '$(VERSION)' $$id > $@.tmp; \
 	  cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 $(O)/kernel/main.o $(O)/kernel/sysproc.o: $(O)/include/generated/version.h
+AFLAGS_ikconfig_data.o := -DIKCONFIG_FILE='"$(O)/.config"'
+$(O)/kernel/ikconfig_data.o: $(O)/.config

@@ -17,6 +17,7 @@
 import argparse
 import glob
 import os
+import shutil
 import sys
 import threading
 import time
@@ -99,13 +100,18 @@ def builder(args, runs, allcases, pool, hostjobs):
   for r in runs:
     progress(args, "building %s in %s" % (r.name, r.O))
     conf = [] if args.no_config else [r.name]
-    r.build_err = build.build(SRCTREE, r.O, conf, os.path.join(r.O, "build.log"), args.jobs)
+    if args.no_build:
+      if not os.path.isfile(os.path.join(r.O, "octopos.elf")):
+        r.build_err = "--no-build, but %s/octopos.elf does not exist" % r.O
+    else:
+      r.build_err = build.build(SRCTREE, r.O, conf, os.path.join(r.O, "build.log"), args.jobs)
     if not r.build_err:
       try:
         r.target = session.Target(SRCTREE, r.name, r.O, banner_name=r.name)
       except OSError as e:
         r.build_err = "cannot read %s/.config: %s" % (r.O, e)
     if not r.build_err:
+      shutil.rmtree(os.path.join(r.O, "logs"), ignore_errors=True)   # no stale logs
       for inst in select(args, allcases, r.target):
         job = None
         if not inst.skip:
@@ -220,6 +226,8 @@ def main():
   ap.add_argument("--no-host", dest="host", action="store_false", help="do not run the host unit tests")
   ap.add_argument("--no-config", action="store_true",
                   help="keep OUT/<config>/.config as it is (do not run make NAME_defconfig)")
+  ap.add_argument("--no-build", action="store_true",
+                  help="do not run make: boot what OUT/<config> already holds")
   ap.add_argument("--boots", type=int, default=2, help="QEMU guests at once (default 2)")
   ap.add_argument("-j", "--jobs", type=int, default=2, help="make -j for each build (default 2)")
   ap.add_argument("--timeout-scale", type=float, default=float(os.environ.get("TEST_TIMEOUT_SCALE", 1)),

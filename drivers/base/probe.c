@@ -33,6 +33,9 @@ static const char *const quiet[] = {
   "syscon-poweroff",    // register writes the sifive,test driver already does
   "syscon-reboot",
   "riscv,pmu",
+  "qemu,fw-cfg-mmio",   // QEMU's firmware interface, not for us
+  "virtio,mmio",        // eight slots, mostly empty; the transport driver
+                        // reports the occupied ones when it is built
   NULL,
 };
 

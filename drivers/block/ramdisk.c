@@ -4,9 +4,15 @@
 // The image lives in the kernel's data, so reads and writes are memmove()s
 // and never sleep; writes last until reboot. The caller's hold on b->lock
 // is the only synchronisation a block needs.
+//
+// drivers_probe() registers it through a node-less DRIVER() that probes
+// before the virtio disks, so a kernel with a ramdisk boots from it (device
+// 0). The kernel may also call ramdisk_init() itself, earlier; it
+// registers the disk only once.
 
 #include <octopos/ramdisk.h>
 #include <octopos/blkdev.h>
+#include <octopos/driver.h>
 #include <octopos/errno.h>
 #include <octopos/printk.h>
 #include <octopos/string.h>
@@ -17,7 +23,6 @@ static void
 ramdisk_rw(struct blkdev *bd, struct buf *b, int write)
 {
   uchar *p = (uchar *)bd->priv + (uint64)b->blockno * BSIZE;
-  (void)bd;
   if (write)
     memmove(p, b->data, BSIZE);
   else
@@ -32,6 +37,10 @@ static struct blkdev ramdisk = {
 int
 ramdisk_init(void)
 {
+  static int done;
+  if (done)
+    return 0;
+  done = 1;
   uint64 bytes = _binary_ramdisk_img_end - _binary_ramdisk_img_start;
   if (bytes < BSIZE) {
     printf("ramdisk: image is %lu bytes, less than a block; not registered\n", bytes);
@@ -44,3 +53,13 @@ ramdisk_init(void)
   ramdisk.nblocks = bytes / BSIZE;
   return blkdev_register(&ramdisk);
 }
+
+static int
+ramdisk_probe(struct device *dev)
+{
+  (void)dev;
+  ramdisk_init();   // it says what went wrong, if anything
+  return 0;
+}
+
+DRIVER(ramdisk_driver, .name = "ramdisk", .compatible = NULL, .probe = ramdisk_probe, .order = 4);

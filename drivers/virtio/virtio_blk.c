@@ -33,6 +33,7 @@
 #define STATUS_PENDING    0xff  // what the status byte holds until the device writes it
 
 #define SECTORS_PER_BLOCK (BSIZE / 512)
+#define VBLK_QUEUE_SIZE   64    // 21 requests in flight; struct vblk stays under a page
 
 struct vblk_req {               // the request header, as the device reads it
   uint32 type;
@@ -52,8 +53,11 @@ struct vblk {
     struct buf *b;
     struct vblk_req hdr;
     volatile uchar status;
-  } info[VIRTQ_MAX];
+  } info[VBLK_QUEUE_SIZE];
 };
+
+// kmalloc over the free-list page allocator cannot go past one page.
+_Static_assert(sizeof(struct vblk) <= PGSIZE, "struct vblk must fit a page");
 
 static void
 vblk_rw(struct blkdev *bd, struct buf *b, int write)
@@ -161,7 +165,7 @@ vblk_probe(struct device *dev)
     r = -EIO;
     goto fail;
   }
-  if ((r = virtq_init(&d->q, d->base, 0, VIRTQ_MAX, d->name)) < 0)
+  if ((r = virtq_init(&d->q, d->base, 0, VBLK_QUEUE_SIZE, d->name)) < 0)
     goto fail;
   if (dev->irq <= 0 || (r = irq_register(dev->irq, vblk_intr, d)) < 0) {
     printf("%s: cannot get interrupt %d\n", d->name, dev->irq);

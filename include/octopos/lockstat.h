@@ -4,15 +4,19 @@
 #include <octopos/spinlock.h>
 
 #if IS_ENABLED(CONFIG_LOCK_STAT)
-void lockstat_register(struct spinlock *lk);   // join the list that lockstat reports
+// Attach lk to the counters of its class: all locks with the same name.
+void lockstat_register(struct spinlock *lk);
 // Account one acquisition that spun `spins` times (0 = uncontended).
 static inline void
 lockstat_note(struct spinlock *lk, uint64 spins)
 {
-  lk->stat.acquires++;
+  struct lockstat *s = lk->stat;
+  if (s == NULL)
+    return;
+  __atomic_fetch_add(&s->acquires, 1, __ATOMIC_RELAXED);
   if (spins) {
-    lk->stat.contended++;
-    lk->stat.spins += spins;
+    __atomic_fetch_add(&s->contended, 1, __ATOMIC_RELAXED);
+    __atomic_fetch_add(&s->spins, spins, __ATOMIC_RELAXED);
   }
 }
 #else

@@ -6,8 +6,7 @@ struct spinlock {
   volatile uint locked;   // 0 free, 1 held: taken with an atomic swap
   const char *name;
   struct cpu *cpu;        // holder, for holding() and debugging
-  struct lockstat stat;
-  struct spinlock *next_lock;  // all locks, for lock statistics
+  struct lockstat *stat;  // this lock's class counters (CONFIG_LOCK_STAT)
 };
 
 void acquire(struct spinlock *lk);
@@ -18,8 +17,7 @@ static inline void
 lock_reset(struct spinlock *lk)
 {
   lk->locked = 0;
-  lk->next_lock = 0;
-  lk->stat = (struct lockstat){0, 0, 0};
+  lk->stat = NULL;
 }
 
 #endif

@@ -12,8 +12,7 @@ struct spinlock {
   volatile uint owner;    // ticket now being served
   const char *name;
   struct cpu *cpu;
-  struct lockstat stat;
-  struct spinlock *next_lock;
+  struct lockstat *stat;  // this lock's class counters (CONFIG_LOCK_STAT)
 };
 
 void acquire(struct spinlock *lk);
@@ -25,8 +24,7 @@ lock_reset(struct spinlock *lk)
 {
   lk->next = 0;
   lk->owner = 0;
-  lk->next_lock = 0;
-  lk->stat = (struct lockstat){0, 0, 0};
+  lk->stat = NULL;
 }
 
 #endif

@@ -55,7 +55,8 @@ def first_error(log_path):
   try:
     with open(log_path, errors="replace") as f:
       for line in f:
-        if re.search(r'\berror\b|Error|No rule', line) and not line.startswith("make"):
+        if (re.search(r'\berror\b|Error|No rule|cannot|undefined reference', line)
+            and not line.startswith(("make", "collect2"))):
           return ": " + line.strip()[:200]
   except OSError:
     pass

@@ -298,7 +298,7 @@ static const struct kind kinds[] = {
 };
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
 
-// Flip about 1 byte in 64 of blocks 1 .. datastart (superblock, log,
+// Flip about 1 byte in 512 of blocks 1 .. datastart (superblock, log,
 // inodes, bitmap) and of the root directory's first block. Deterministic
 // for a seed: a small xorshift generator, not rand().
 static void
@@ -312,7 +312,7 @@ scramble(unsigned long seed)
     end = fileblocks * BSIZE;
   if(end <= BSIZE)
     die("the input image has no metadata to scramble");
-  n = (end - BSIZE) / 64 + 16;
+  n = (end - BSIZE) / 512 + 8;
   for(i = 0; i < n; i++){
     x ^= x << 13;
     x ^= x >> 7;

@@ -185,7 +185,7 @@ ut_snprintf(char *buf, int n, const char *fmt, ...)
   return r;
 }
 
-static void
+static void __attribute__((noreturn))
 report_and_exit(int status, const char *fmt, va_list ap)
 {
   static char msg[160];

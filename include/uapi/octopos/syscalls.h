@@ -31,4 +31,5 @@ SYSCALL(sysinfo,  22)   // int sysinfo(struct sysinfo *): memory, harts, procs
 SYSCALL(uname,    23)   // int uname(struct utsname *)
 SYSCALL(poweroff, 24)   // int poweroff(int how): 0 off, 1 reboot
 SYSCALL(readdir,  25)   // reserved
-SYSCALL(getconfig,26)   // int getconfig(char *buf, int n): the kernel's .config
+SYSCALL(getconfig,26)   // int getconfig(char *buf, int n): the kernel's .config (CONFIG_IKCONFIG)
+SYSCALL(lockstat, 27)   // int lockstat(struct lockstat_rec *, int n) (CONFIG_LOCK_STAT)

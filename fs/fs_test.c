@@ -1,0 +1,673 @@
+// fs/fs_test.c: host tests of the file-system layer, system calls down to disk blocks.
+// host-test-sources: fs/bio.c fs/log.c fs/inode.c fs/dir.c fs/namei.c fs/file.c fs/fdtable.c fs/pipe.c fs/sysfile.c fs/devsw.c fs/mount.c fs/xv6fs/balloc.c fs/xv6fs/bmap.c fs/xv6fs/inode.c fs/xv6fs/super.c
+// host-test-config[xv6]: CONFIG_FS_XV6 CONFIG_ROOT_FS_XV6 CONFIG_NR_INODES=50 CONFIG_NR_BUFS=30 CONFIG_FS_LOG_OP_BLOCKS=10 CONFIG_NR_OPEN=16 CONFIG_NR_FILES=100 CONFIG_NR_CPUS=1
+// host-test-config[large]: CONFIG_FS_XV6 CONFIG_ROOT_FS_XV6 CONFIG_FS_XV6_LARGE_FILES CONFIG_NR_INODES=50 CONFIG_NR_BUFS=64 CONFIG_FS_LOG_OP_BLOCKS=12 CONFIG_NR_OPEN=16 CONFIG_NR_FILES=100 CONFIG_NR_CPUS=1
+// host-test-cflags: -include fs/fs_test_shim.h
+//
+// The disk is an image in host memory, built here in xv6 mkfs's layout
+// (and damaged on purpose for the hostile-image cases). Each case runs in
+// a forked child, because a mount is for the life of the kernel: the
+// child mounts, runs system calls through the real handlers and exits 0.
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <cmocka.h>
+#include "host_test.h"
+#include <octopos/blkdev.h>
+#include <octopos/errno.h>
+#include <octopos/file.h>
+#include <octopos/fs.h>
+#include <octopos/kmalloc.h>
+#include <octopos/page_alloc.h>
+#include <octopos/pipe.h>
+#include <octopos/syscall.h>
+#include <octopos/vm.h>
+#include <uapi/octopos/fcntl.h>
+
+// Not <unistd.h>: its sleep() is not the kernel's.
+pid_t fork(void);
+void _exit(int) __attribute__((noreturn));
+
+#define CHECK(c) do {                                                         \
+    if (!(c)) {                                                               \
+      fprintf(stderr, "%s:%d: CHECK(%s) failed\nkernel said: %s\n",           \
+              __FILE__, __LINE__, #c, host_log);                              \
+      _exit(1);                                                               \
+    }                                                                         \
+  } while (0)
+
+// ---------------------------------------------------------------- shims
+static struct proc proc0;
+static uint64 args[6];
+static uchar *disk;
+static uint64 disk_blocks;
+static long disk_fail_block = -1;        // reads of this block fail
+static struct blkdev bd0 = { .name = "mem" };
+
+struct proc *myproc(void) { return &proc0; }
+void wakeup(void *chan) { (void)chan; }
+int killed(struct proc *p) { return p->killed; }
+
+void
+sleep(void *chan, struct spinlock *lk)
+{
+  (void)chan;
+  (void)lk;
+  fprintf(stderr, "sleep() with one thread: would block forever\n");
+  _exit(2);
+}
+
+static int
+bad_user(uint64 a, uint64 len)
+{
+  return a < 4096 || a + len < a;
+}
+
+int
+copyout(pagetable_t pt, uint64 dst, const void *src, uint64 len)
+{
+  (void)pt;
+  if (bad_user(dst, len))
+    return -EFAULT;
+  memmove((void *)dst, src, len);
+  return 0;
+}
+
+int
+copyin(pagetable_t pt, void *dst, uint64 src, uint64 len)
+{
+  (void)pt;
+  if (bad_user(src, len))
+    return -EFAULT;
+  memmove(dst, (void *)src, len);
+  return 0;
+}
+
+int
+either_copyout(int user_dst, uint64 dst, void *src, uint64 len)
+{
+  if (user_dst)
+    return copyout(0, dst, src, len);
+  memmove((void *)dst, src, len);
+  return 0;
+}
+
+int
+either_copyin(void *dst, int user_src, uint64 src, uint64 len)
+{
+  if (user_src)
+    return copyin(0, dst, src, len);
+  memmove(dst, (void *)src, len);
+  return 0;
+}
+
+int argint(int n) { return (int)args[n]; }
+uint64 argaddr(int n) { return args[n]; }
+
+int
+argstr(int n, char *buf, int max)
+{
+  const char *s = (const char *)args[n];
+
+  if (bad_user(args[n], 1))
+    return -EFAULT;
+  for (int i = 0; i < max; i++) {
+    buf[i] = s[i];
+    if (s[i] == 0)
+      return i;
+  }
+  return -ENAMETOOLONG;
+}
+
+void initsleeplock(struct sleeplock *lk, const char *name) { lk->locked = 0; lk->name = name; }
+void releasesleep(struct sleeplock *lk) { lk->locked = 0; }
+int holdingsleep(struct sleeplock *lk) { return lk->locked; }
+
+void
+acquiresleep(struct sleeplock *lk)
+{
+  if (lk->locked) {
+    fprintf(stderr, "acquiresleep %s: already held (deadlock)\n", lk->name);
+    _exit(3);
+  }
+  lk->locked = 1;
+}
+
+void *kmalloc(size_t n) { return malloc(n); }
+void *kzalloc(size_t n) { return calloc(1, n); }
+void kfree(void *p) { free(p); }
+void *kalloc(void) { return calloc(1, PGSIZE); }
+void kfree_page(void *p) { free(p); }
+
+struct blkdev *
+blkdev_get(uint dev)
+{
+  return dev == 0 && disk ? &bd0 : NULL;
+}
+
+int
+blkdev_rw(struct buf *b, int write)
+{
+  if (b->blockno >= disk_blocks || (!write && (long)b->blockno == disk_fail_block)) {
+    b->error = 1;
+    return -EIO;
+  }
+  if (write)
+    memcpy(disk + (uint64)b->blockno * BSIZE, b->data, BSIZE);
+  else
+    memcpy(b->data, disk + (uint64)b->blockno * BSIZE, BSIZE);
+  return 0;
+}
+
+// ---------------------------------------------------------------- images
+static struct superblock *sb;
+
+static void *
+blk(uint b)
+{
+  return disk + (uint64)b * BSIZE;
+}
+
+static struct dinode *
+dino(uint inum)
+{
+  return (struct dinode *)blk(IBLOCK(inum, *sb)) + inum % IPB;
+}
+
+// An image laid out as xv6's mkfs does, with an empty root directory.
+static void
+mkimg(uint size, uint ninodes, uint nlog, uint devblocks)
+{
+  uint ninodeblocks = ninodes / IPB + 1, nbitmap = size / BPB + 1;
+  uint nmeta = 2 + nlog + ninodeblocks + nbitmap;
+
+  disk_blocks = devblocks;
+  disk = calloc(devblocks, BSIZE);
+  bd0.nblocks = devblocks;
+  sb = blk(1);
+  sb->magic = FSMAGIC;
+  sb->size = size;
+  sb->nblocks = size - nmeta;
+  sb->ninodes = ninodes;
+  sb->nlog = nlog;
+  sb->logstart = 2;
+  sb->inodestart = 2 + nlog;
+  sb->bmapstart = 2 + nlog + ninodeblocks;
+  if (IS_ENABLED(CONFIG_FS_XV6_LARGE_FILES)) {
+    sb->featmagic = XV6FS_FEAT_MAGIC;
+    sb->features = XV6FS_FEAT_LARGE_FILES;
+  }
+
+  struct dinode *root = dino(ROOTINO);
+  root->type = T_DIR;
+  root->nlink = 1;
+  root->size = 2 * sizeof(struct dirent);
+  root->addrs[0] = nmeta;
+  struct dirent *de = blk(nmeta);
+  de[0].inum = ROOTINO;
+  strcpy(de[0].name, ".");
+  de[1].inum = ROOTINO;
+  strcpy(de[1].name, "..");
+  uchar *bits = blk(sb->bmapstart);
+  for (uint b = 0; b <= nmeta; b++)
+    bits[b / 8] |= 1 << (b % 8);
+}
+
+static uint
+free_blocks(void)
+{
+  uint n = 0;
+  for (uint b = 0; b < sb->size; b++)
+    n += !(((uchar *)blk(BBLOCK(b, *sb)))[(b % BPB) / 8] & (1 << (b % 8)));
+  return n;
+}
+
+static int
+boot(void)
+{
+  fs_early_init();
+  int err = fs_mount_root();
+  if (err == 0)
+    CHECK(proc_files_init(&proc0) == 0 && proc0.cwd != NULL);
+  return err;
+}
+
+// ---------------------------------------------------------------- system calls
+static long
+call(long (*fn)(void), uint64 a0, uint64 a1, uint64 a2)
+{
+  args[0] = a0;
+  args[1] = a1;
+  args[2] = a2;
+  return fn();
+}
+
+#define U(p) ((uint64)(uintptr_t)(p))
+static long sopen(const char *p, int m) { return call(sys_open, U(p), m, 0); }
+static long sread(int fd, void *b, int n) { return call(sys_read, fd, U(b), n); }
+static long swrite(int fd, const void *b, int n) { return call(sys_write, fd, U(b), n); }
+static long sclose(int fd) { return call(sys_close, fd, 0, 0); }
+static long smkdir(const char *p) { return call(sys_mkdir, U(p), 0, 0); }
+static long schdir(const char *p) { return call(sys_chdir, U(p), 0, 0); }
+static long sunlink(const char *p) { return call(sys_unlink, U(p), 0, 0); }
+static long slink(const char *a, const char *b) { return call(sys_link, U(a), U(b), 0); }
+static long sfstat(int fd, struct stat *st) { return call(sys_fstat, fd, U(st), 0); }
+static long smknod(const char *p, int ma, int mi) { return call(sys_mknod, U(p), ma, mi); }
+
+static struct stat
+statpath(const char *p)
+{
+  struct stat st;
+  memset(&st, 0, sizeof(st));
+  int fd = sopen(p, O_RDONLY);
+  CHECK(fd >= 0);
+  CHECK(sfstat(fd, &st) == 0);
+  sclose(fd);
+  return st;
+}
+
+static void
+run(void (*body)(void))
+{
+  pid_t pid = fork();
+  if (pid == 0) {
+    body();
+    _exit(0);
+  }
+  int st;
+  assert_true(waitpid(pid, &st, 0) == pid);
+  if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+    fail_msg("child failed (status %#x); see stderr", st);
+}
+
+#define CASE(name) \
+  static void name##_body(void); \
+  static void name(void **state) { (void)state; run(name##_body); } \
+  static void name##_body(void)
+
+// ---------------------------------------------------------------- cases
+CASE(mount_then_write_read_back)
+{
+  static char buf[5000], got[5000];
+  mkimg(2000, 200, 30, 2000);
+  CHECK(boot() == 0);
+  for (int i = 0; i < (int)sizeof(buf); i++)
+    buf[i] = i * 7;
+  int fd = sopen("file", O_CREATE | O_RDWR);
+  CHECK(fd == 0);
+  CHECK(swrite(fd, buf, sizeof(buf)) == sizeof(buf));
+  CHECK(sclose(fd) == 0);
+  fd = sopen("/file", O_RDONLY);
+  CHECK(fd >= 0);
+  CHECK(sread(fd, got, sizeof(got)) == sizeof(got));
+  CHECK(memcmp(buf, got, sizeof(buf)) == 0);
+  CHECK(sread(fd, got, 10) == 0);
+  CHECK(swrite(fd, buf, 1) < 0);                 // opened read-only
+  struct stat st;
+  CHECK(sfstat(fd, &st) == 0 && st.type == T_FILE && st.size == 5000 && st.nlink == 1);
+  sclose(fd);
+  // It reached the disk, not just the cache: the log was installed.
+  struct dirent *de = blk(dino(ROOTINO)->addrs[0]);
+  CHECK(de[2].inum != 0 && strcmp(de[2].name, "file") == 0);
+  CHECK(dino(de[2].inum)->size == 5000);
+  CHECK(((uint *)blk(sb->logstart))[0] == 0);    // log header clear
+}
+
+CASE(truncate_and_unlink_free_blocks)
+{
+  static char buf[20 * 1024];
+  mkimg(2000, 200, 30, 2000);
+  CHECK(boot() == 0);
+  uint before = free_blocks();
+  int fd = sopen("f", O_CREATE | O_WRONLY);
+  CHECK(swrite(fd, buf, sizeof(buf)) == sizeof(buf));
+  sclose(fd);
+  CHECK(free_blocks() == before - 20 - 1);       // 12 direct, 8 via the indirect block
+  fd = sopen("f", O_WRONLY | O_TRUNC);
+  CHECK(fd >= 0);
+  CHECK(free_blocks() == before);
+  CHECK(swrite(fd, buf, 100) == 100);
+  sclose(fd);
+  CHECK(sunlink("f") == 0);
+  CHECK(free_blocks() == before);
+  CHECK(sopen("f", O_RDONLY) < 0);
+}
+
+CASE(file_size_limit)
+{
+  static char buf[16 * 1024];
+  mkimg(3000, 200, 30, 3000);
+  CHECK(boot() == 0);
+  int fd = sopen("big", O_CREATE | O_WRONLY);
+  long total = 0, max = (long)MAXFILE * BSIZE, r;
+  while ((r = swrite(fd, buf, sizeof(buf))) > 0)
+    total += r;
+  if (IS_ENABLED(CONFIG_FS_XV6_LARGE_FILES))
+    CHECK(total > max);                          // stopped by the disk, not the format
+  else
+    CHECK(total == max - max % (long)sizeof(buf));
+  if (!IS_ENABLED(CONFIG_FS_XV6_LARGE_FILES)) {
+    // The last write went as far as the format allows, then failed.
+    struct stat st;
+    CHECK(sfstat(fd, &st) == 0 && st.size > (uint64)max - sizeof(buf));
+    CHECK(swrite(fd, buf, max - st.size) == (long)(max - st.size));
+    CHECK(swrite(fd, buf, 1) < 0);
+  }
+  sclose(fd);
+  CHECK(sunlink("big") == 0);
+}
+
+CASE(directories_and_dotdot)
+{
+  mkimg(2000, 200, 30, 2000);
+  CHECK(boot() == 0);
+  CHECK(smkdir("d") == 0);
+  CHECK(smkdir("d") < 0);                        // exists
+  CHECK(smkdir("d/e") == 0);
+  CHECK(statpath("d").nlink == 2 || statpath("d").nlink == 1);
+  CHECK(schdir("d/e") == 0);
+  int fd = sopen("../../x", O_CREATE | O_RDWR);
+  CHECK(fd >= 0);
+  sclose(fd);
+  CHECK(statpath("/x").type == T_FILE);
+  CHECK(statpath("..").ino == statpath("/d").ino);
+  CHECK(schdir("/") == 0);
+  CHECK(statpath("/..").ino == ROOTINO);
+  CHECK(sopen("d", O_RDWR) < 0);                 // no writing to a directory
+  CHECK(sopen("d", O_WRONLY) < 0);
+  CHECK(sopen("d", O_CREATE) < 0);
+  CHECK(sopen("d", O_RDONLY) >= 0);
+  CHECK(sunlink("d") < 0);                       // not empty
+  CHECK(sunlink("d/e/.") < 0);
+  CHECK(sunlink("d/e/..") < 0);
+  CHECK(sunlink("d/e") == 0);
+  CHECK(sunlink("d") == 0);
+  CHECK(schdir("d") < 0);
+  CHECK(schdir("x") < 0);                        // not a directory
+  CHECK(sopen("x/y", O_CREATE | O_RDWR) < 0);
+  CHECK(sopen("nosuch/y", O_CREATE | O_RDWR) < 0);
+  CHECK(smkdir("/") < 0);
+  CHECK(sunlink("/") < 0);
+}
+
+CASE(names_cut_to_dirsiz)
+{
+  mkimg(2000, 200, 30, 2000);
+  CHECK(boot() == 0);
+  int fd = sopen("abcdefghijklmnopqrstu", O_CREATE | O_RDWR);
+  CHECK(fd >= 0);
+  sclose(fd);
+  CHECK(sopen("abcdefghijklmn", O_RDONLY) >= 0);
+  CHECK(sopen("abcdefghijklmnXYZ", O_RDONLY) >= 0);
+  CHECK(sopen("abcdefghijklm", O_RDONLY) < 0);
+  struct dirent *de = blk(dino(ROOTINO)->addrs[0]);
+  CHECK(memcmp(de[2].name, "abcdefghijklmn", DIRSIZ) == 0);
+}
+
+CASE(links_and_nlink)
+{
+  mkimg(2000, 200, 30, 2000);
+  CHECK(boot() == 0);
+  int fd = sopen("a", O_CREATE | O_RDWR);
+  CHECK(swrite(fd, "hello", 5) == 5);
+  sclose(fd);
+  CHECK(slink("a", "b") == 0);
+  CHECK(slink("a", "b") < 0);
+  CHECK(slink("nosuch", "c") < 0);
+  CHECK(smkdir("dir") == 0);
+  CHECK(slink("dir", "dir2") < 0);              // no links to directories
+  CHECK(statpath("a").nlink == 2);
+  CHECK(sunlink("a") == 0);
+  CHECK(statpath("b").nlink == 1);
+  char got[8] = {0};
+  fd = sopen("b", O_RDONLY);
+  CHECK(sread(fd, got, 8) == 5 && strcmp(got, "hello") == 0);
+  // Unlinked while open: the data stays until the last close.
+  CHECK(sunlink("b") == 0);
+  CHECK(sopen("b", O_RDONLY) < 0);
+  uint inum = 0;
+  struct stat st;
+  CHECK(sfstat(fd, &st) == 0 && st.nlink == 0);
+  inum = st.ino;
+  CHECK(dino(inum)->type == T_FILE);
+  sclose(fd);
+  CHECK(dino(inum)->type == 0);
+}
+
+CASE(devices_and_bad_descriptors)
+{
+  char c;
+  mkimg(2000, 200, 30, 2000);
+  CHECK(boot() == 0);
+  CHECK(smknod("null", 2, 0) == 0);
+  int fd = sopen("null", O_RDWR);
+  CHECK(fd >= 0);
+  struct stat st;
+  CHECK(sfstat(fd, &st) == 0 && st.type == T_DEVICE);
+  CHECK(swrite(fd, "xyz", 3) == 3);
+  CHECK(sread(fd, &c, 1) == 0);
+  CHECK(smknod("bad", 100, 0) == 0);
+  CHECK(sopen("bad", O_RDWR) < 0);               // major out of range
+  CHECK(smknod("none", 7, 0) == 0);
+  int fd2 = sopen("none", O_RDWR);
+  CHECK(fd2 >= 0 && sread(fd2, &c, 1) < 0);      // no driver
+  CHECK(sread(-1, &c, 1) < 0);
+  CHECK(sread(CONFIG_NR_OPEN, &c, 1) < 0);
+  CHECK(sread(1000000, &c, 1) < 0);
+  CHECK(sclose(9) < 0);
+  CHECK(call(sys_dup, 9, 0, 0) < 0);
+  CHECK(sread(fd, (void *)16, 1) <= 0);
+  CHECK(sopen((const char *)8, O_RDONLY) < 0);    // bad path pointer
+  CHECK(sfstat(fd, (struct stat *)8) < 0);
+  int d = call(sys_dup, fd, 0, 0);
+  CHECK(d >= 0 && d != fd);
+  CHECK(sclose(fd) == 0 && sclose(fd) < 0 && sclose(d) == 0);
+}
+
+CASE(descriptor_and_inode_tables_run_out)
+{
+  char name[8];
+  mkimg(2000, 200, 30, 2000);
+  CHECK(boot() == 0);
+  int n = 0;
+  for (int i = 0; i < CONFIG_NR_OPEN + 2; i++) {
+    snprintf(name, sizeof(name), "f%d", i);
+    if (sopen(name, O_CREATE | O_RDWR) >= 0)
+      n++;
+  }
+  CHECK(n == CONFIG_NR_OPEN);
+  for (int i = 0; i < CONFIG_NR_OPEN; i++)
+    sclose(i);
+  // More files than in-core inodes: open fails, nothing breaks.
+  struct proc *p = &proc0;
+  struct file **saved = p->ofile;
+  int opened = 0, failed = 0;
+  for (int round = 0; round < 5; round++) {
+    p->ofile = kzalloc(CONFIG_NR_OPEN * sizeof(struct file *));
+    for (int i = 0; i < CONFIG_NR_OPEN; i++) {
+      snprintf(name, sizeof(name), "g%d", round * CONFIG_NR_OPEN + i);
+      if (sopen(name, O_CREATE | O_RDWR) >= 0)
+        opened++;
+      else
+        failed++;
+    }
+  }
+  CHECK(failed > 0 && opened >= CONFIG_NR_INODES - 3);
+  p->ofile = saved;
+}
+
+CASE(pipes)
+{
+  char buf[PIPESIZE + 1];
+  int fds[2];
+  mkimg(2000, 200, 30, 2000);
+  CHECK(boot() == 0);
+  CHECK(call(sys_pipe, U(fds), 0, 0) == 0);
+  CHECK(swrite(fds[0], "x", 1) < 0);             // read end
+  CHECK(swrite(fds[1], "hello", 5) == 5);
+  CHECK(sread(fds[0], buf, sizeof(buf)) == 5 && memcmp(buf, "hello", 5) == 0);
+  memset(buf, 'z', sizeof(buf));
+  CHECK(swrite(fds[1], buf, PIPESIZE - 3) == PIPESIZE - 3);   // wraps the ring
+  CHECK(swrite(fds[1], buf, 3) == 3);
+  CHECK(sread(fds[0], buf, 100) == 100);
+  CHECK(sread(fds[0], buf, PIPESIZE) == PIPESIZE - 100);
+  CHECK(swrite(fds[1], "ab", 2) == 2);
+  CHECK(sclose(fds[1]) == 0);
+  CHECK(sread(fds[0], buf, 10) == 2);
+  CHECK(sread(fds[0], buf, 10) == 0);            // no writer: end of file
+  CHECK(sclose(fds[0]) == 0);
+  CHECK(call(sys_pipe, U(fds), 0, 0) == 0);
+  CHECK(sclose(fds[0]) == 0);
+  CHECK(swrite(fds[1], "x", 1) < 0);             // no reader
+  sclose(fds[1]);
+  CHECK(call(sys_pipe, 8, 0, 0) < 0);            // bad address: no descriptors leak
+  CHECK(sopen("/", O_RDONLY) == 0);
+}
+
+CASE(log_replays_committed_transaction)
+{
+  mkimg(2000, 200, 30, 2000);
+  uint target = sb->size - 1;
+  uint *hdr = blk(sb->logstart);
+  hdr[0] = 1;
+  hdr[1] = target;
+  memset(blk(sb->logstart + 1), 0xab, BSIZE);
+  CHECK(boot() == 0);
+  CHECK(((uchar *)blk(target))[100] == 0xab);
+  CHECK(hdr[0] == 0);
+}
+
+CASE(hostile_bad_superblocks_refused)
+{
+  static const struct { int field; uint value; } bad[] = {
+    { 0, 0x12345678 },           // magic
+    { 1, 5000 },                 // size beyond the device
+    { 4, 1 },                    // nlog too small
+    { 4, 5 },                    // log smaller than one operation
+    { 5, 0 },                    // logstart over the boot block
+    { 6, 3 },                    // inodes overlap the log
+    { 7, 40 },                   // bitmap overlaps the inodes
+    { 2, 1999 },                 // data blocks overlap the bitmap
+    { 3, 0 },                    // no inodes
+    { 3, 100000 },               // inode blocks past the bitmap
+  };
+  for (uint i = 0; i < ARRAY_SIZE(bad); i++) {
+    pid_t pid = fork();
+    if (pid == 0) {
+      mkimg(2000, 200, 30, 2000);
+      ((uint *)sb)[bad[i].field] = bad[i].value;
+      fs_early_init();
+      CHECK(fs_mount_root() < 0);
+      _exit(0);
+    }
+    int st;
+    waitpid(pid, &st, 0);
+    CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+  }
+}
+
+CASE(hostile_log_header_refused)
+{
+  mkimg(2000, 200, 30, 2000);
+  uint *hdr = blk(sb->logstart);
+  hdr[0] = 1;
+  hdr[1] = 1;                     // would overwrite the superblock
+  fs_early_init();
+  CHECK(fs_mount_root() == -EUCLEAN);
+}
+
+CASE(hostile_inode_fields_fail_cleanly)
+{
+  char buf[64];
+  mkimg(2000, 200, 30, 2000);
+  struct dirent *de = blk(dino(ROOTINO)->addrs[0]);
+  const char *names[] = { "badblk", "badind", "badinum", "freeino", "badtype", "hugesize", "torn" };
+  uint inums[] = { 2, 3, 60000, 4, 5, 6, 7 };
+  dino(ROOTINO)->size = (2 + 7) * sizeof(*de);
+  for (int i = 0; i < 7; i++) {
+    de[2 + i].inum = inums[i];
+    strcpy(de[2 + i].name, names[i]);
+  }
+  dino(2)->type = T_FILE; dino(2)->nlink = 1; dino(2)->size = 100; dino(2)->addrs[0] = 3;
+  dino(3)->type = T_FILE; dino(3)->nlink = 1; dino(3)->size = 20 * 1024;
+  dino(3)->addrs[IS_ENABLED(CONFIG_FS_XV6_LARGE_FILES) ? NDIRECT - 1 : NDIRECT] = 1000000;
+  dino(5)->type = 99; dino(5)->nlink = 1;
+  dino(6)->type = T_FILE; dino(6)->nlink = 1; dino(6)->size = 0x7fffffff;
+  dino(7)->type = T_DIR; dino(7)->nlink = 1; dino(7)->size = 5;   // a torn directory
+  CHECK(boot() == 0);
+  int fd = sopen("badblk", O_RDWR);
+  CHECK(fd >= 0);
+  CHECK(sread(fd, buf, sizeof(buf)) < 0);        // block 3 is the log
+  CHECK(swrite(fd, buf, 10) < 0);
+  fd = sopen("badind", O_RDONLY);
+  CHECK(fd >= 0);
+  long r = 0, t;
+  static char big[20 * 1024];
+  while ((t = sread(fd, big, sizeof(big))) > 0)
+    r += t;
+  CHECK(t < 0 && r <= 12 * BSIZE);
+  CHECK(sopen("badinum", O_RDONLY) < 0);
+  CHECK(sopen("freeino", O_RDONLY) < 0);
+  CHECK(sopen("badtype", O_RDONLY) < 0);
+  CHECK(sopen("hugesize", O_RDONLY) < 0);
+  CHECK(sopen("torn/x", O_RDONLY) < 0);
+  CHECK(sopen("torn/x", O_CREATE | O_RDWR) < 0);
+  CHECK(sunlink("badinum") < 0);
+  CHECK(strstr(host_log, "xv6fs") != NULL);
+  // The file system still works.
+  fd = sopen("ok", O_CREATE | O_RDWR);
+  CHECK(fd >= 0 && swrite(fd, "ok", 2) == 2);
+}
+
+CASE(disk_read_error_fails_the_call)
+{
+  char buf[16];
+  mkimg(2000, 200, 30, 2000);
+  CHECK(boot() == 0);
+  int fd = sopen("f", O_CREATE | O_RDWR);
+  CHECK(swrite(fd, "data", 4) == 4);
+  sclose(fd);
+  // Evict the cache by reading many other blocks, then fail the data block.
+  uint datablk = dino(2)->addrs[0];
+  CHECK(datablk != 0);
+  disk_fail_block = datablk;
+  for (int i = 0; i < 100; i++) {
+    char n[16];
+    snprintf(n, sizeof(n), "e%d", i);
+    int e = sopen(n, O_CREATE | O_RDWR);
+    swrite(e, "x", 1);
+    sclose(e);
+  }
+  fd = sopen("f", O_RDONLY);
+  CHECK(fd >= 0);
+  CHECK(sread(fd, buf, sizeof(buf)) < 0);
+  CHECK(strstr(host_log, "read error") != NULL);
+}
+
+int
+main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(mount_then_write_read_back),
+    cmocka_unit_test(truncate_and_unlink_free_blocks),
+    cmocka_unit_test(file_size_limit),
+    cmocka_unit_test(directories_and_dotdot),
+    cmocka_unit_test(names_cut_to_dirsiz),
+    cmocka_unit_test(links_and_nlink),
+    cmocka_unit_test(devices_and_bad_descriptors),
+    cmocka_unit_test(descriptor_and_inode_tables_run_out),
+    cmocka_unit_test(pipes),
+    cmocka_unit_test(log_replays_committed_transaction),
+    cmocka_unit_test(hostile_bad_superblocks_refused),
+    cmocka_unit_test(hostile_log_header_refused),
+    cmocka_unit_test(hostile_inode_fields_fail_cleanly),
+    cmocka_unit_test(disk_read_error_fails_the_call),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
