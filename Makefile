@@ -42,8 +42,9 @@ PYTHON  ?= python3
 need = $(if $(shell command -v $(1) 2>/dev/null),,$(error $(1) not found: run 'make deps' to install what octopos needs))
 
 KCPPFLAGS := -include include/octopos/kconfig.h -I$(O)/include -Iinclude -Iarch/riscv/include -Wundef
+KOPT       = $(if $(CONFIG_CC_OPTIMIZE_FOR_SIZE),-Os,-O2)
 KCFLAGS   := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany -ffreestanding -fno-common \
-             -nostdlib -fno-builtin -fno-stack-protector -fno-pie -no-pie -O2 -g \
+             -nostdlib -fno-builtin -fno-stack-protector -fno-pie -no-pie -g \
              -Wall -Wextra -Werror -fno-omit-frame-pointer -MMD -MP
 UCFLAGS   := -march=rv64imac_zicsr -mabi=lp64 -mcmodel=medany -ffreestanding -fno-builtin -nostdlib \
              -O2 -Wall -Wextra -Werror -fno-common -fno-stack-protector -fno-pie -no-pie \

@@ -472,7 +472,7 @@ CASE(devices_and_bad_descriptors)
 
 CASE(descriptor_and_inode_tables_run_out)
 {
-  char name[8];
+  char name[16];
   mkimg(2000, 200, 30, 2000);
   CHECK(boot() == 0);
   int n = 0;

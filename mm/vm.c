@@ -17,6 +17,7 @@
 #include <octopos/printk.h>
 #include <octopos/proc.h>
 #include <octopos/fdt.h>
+#include <octopos/driver.h>
 #include <asm/riscv.h>
 #include <asm/arch.h>
 #include <asm/memlayout.h>
@@ -94,10 +95,13 @@ kvminit(void)
   if (kpt == NULL)
     panic("kvminit: out of memory");
 
-  // Device registers, as the devicetree lists them.
+  // Device registers, as the devicetree lists them, for the devices some
+  // built driver handles.
   for (int i = 0; i < fdt.nnodes; i++) {
     struct dt_node *n = &fdt.nodes[i];
     if (n->reg_size == 0 || n->reg_base >= KERNBASE || n->reg_base + n->reg_size > KERNBASE)
+      continue;
+    if (!driver_for_node(n))
       continue;
     uint64 base = PGROUNDDOWN(n->reg_base);
     uint64 top = PGROUNDUP(n->reg_base + n->reg_size);

@@ -49,11 +49,11 @@ kdeps := $(O)/include/generated/autoconf.h
 
 $(O)/%.o: %.c $(kdeps)
 	$(call say,CC,$*.o)
-	$(Q)mkdir -p $(@D) && $(CC) $(KCFLAGS) $(KCPPFLAGS) $(CFLAGS_$(notdir $@)) -c -o $@ $<
+	$(Q)mkdir -p $(@D) && $(CC) $(KCFLAGS) $(KOPT) $(KCPPFLAGS) $(CFLAGS_$(notdir $@)) -c -o $@ $<
 
 $(O)/%.o: %.S $(kdeps)
 	$(call say,AS,$*.o)
-	$(Q)mkdir -p $(@D) && $(CC) $(KCFLAGS) $(KCPPFLAGS) $(AFLAGS_$(notdir $@)) -D__ASSEMBLY__ -c -o $@ $<
+	$(Q)mkdir -p $(@D) && $(CC) $(KCFLAGS) $(KOPT) $(KCPPFLAGS) $(AFLAGS_$(notdir $@)) -D__ASSEMBLY__ -c -o $@ $<
 
 $(O)/kernel.ld: arch/riscv/kernel.ld.S $(kdeps)
 	$(call say,LDS,kernel.ld)

@@ -117,3 +117,14 @@ drivers_probe(void)
   if (any)
     printf("\n");
 }
+
+// Does a built driver handle node n? The kernel maps only such devices'
+// registers, so large unused windows (PCI ECAM, flash) cost no page tables.
+int
+driver_for_node(const struct dt_node *n)
+{
+  for (const struct driver *d = __drivers_start; d < __drivers_end; d++)
+    if (d->compatible != NULL && n->enabled && driver_matches(d, n))
+      return 1;
+  return 0;
+}

@@ -30,5 +30,6 @@ struct driver {
   __attribute__((used, section(".drivers." #ident), aligned(8))) = { __VA_ARGS__ }
 
 void drivers_probe(void);   // probe everything the devicetree lists
+int  driver_for_node(const struct dt_node *n);   // 1 if a built driver matches n
 
 #endif

@@ -68,7 +68,7 @@ class Guest:
       self.log.flush()
     self.text += self._dec.decode(chunk).replace("\r", "")
 
-  def _check_panic(self):
+  def check_panic(self):
     # Look a little before the old end so a line split across reads is seen.
     m = PANIC.search(self.text, max(self._panic_from - 1, 0))
     if m:
@@ -86,7 +86,7 @@ class Guest:
     what = what or "/%s/" % rx.pattern
     end = min(time.monotonic() + timeout, self.deadline)
     while True:
-      self._check_panic()
+      self.check_panic()
       m = rx.search(self.text, self.pos)
       if m:
         self.pos = m.end()

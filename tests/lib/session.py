@@ -146,9 +146,11 @@ def run_instance(target, inst, logdir, diskdir, scale=1.0):
     shutil.copyfile(disk, copy)
   try:
     argv = target.qemu_argv(inst.smp, copy)
+    g = Guest(argv, log, case.cost() * scale)
   except GuestError as e:
     return Outcome("FAIL", str(e), None)
-  g = Guest(argv, log, case.cost() * scale)
+  except OSError as e:
+    return Outcome("FAIL", "cannot start QEMU: %s" % e, None)
   status, msg = "PASS", ""
   try:
     try:
@@ -172,7 +174,7 @@ def run_instance(target, inst, logdir, diskdir, scale=1.0):
         raise GuestError("check", "poweroff: expected QEMU exit status 0, saw %s" % rc)
     else:
       g.drain(0.5)
-    g._check_panic()
+    g.check_panic()
     if "harts" in inst.checks:
       err = _hart_check(g, target, inst)
       if err:

@@ -141,9 +141,10 @@ t_execfd(void)
   need_self();
   unlink("ut-ef");
   int fd = xopen("ut-ef", O_CREATE | O_RDWR);
-  xwrite(fd, "execfd", 6);
+  xwrite(fd, "XXexecfd", 8);
   xclose(fd);
   fd = xopen("ut-ef", O_RDONLY);
+  xread(fd, num, 2);            // the exec'd image must continue at offset 2
   ut_snprintf(num, sizeof(num), "%d", fd);
   av[0] = ut.progname;
   av[1] = "__fd";

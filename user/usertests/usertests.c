@@ -1,16 +1,18 @@
 // user/usertests/usertests.c: octopos's in-guest test suite, the driver.
 //
-// usertests [-q] [-c] [-r] [-v] [-l] [testname ...]
+// usertests [-q] [-c] [-r] [-v] [-l] [-t ticks] [testname ...]
 //   -q  quick set only (well under a minute under QEMU TCG)
 //   -c  run continuously until a round fails
 //   -r  the root file system is ramfs (skip disk-only tests); probed too
 //   -v  print each test's name before it starts and its time in ticks
 //   -l  list the tests and exit
+//   -t  kill a test that runs longer than this many ticks (default 3000)
 // Every test runs in a forked child so a crash, a kill or a leaked fd stays
-// in that child. The child sends its failure reason down a pipe; the driver
-// prints one line per test and, at the end, "ALL TESTS PASSED" or
-// "SOME TESTS FAILED: ..." and exits 0 or 1. A last pseudo-test,
-// freemem-leak, checks that free memory came back to where it started.
+// in that child; a watchdog child kills it if it hangs. The child sends its
+// failure reason down a pipe; the driver prints one line per test and, at
+// the end, "ALL TESTS PASSED" or "SOME TESTS FAILED: ..." and exits 0 or 1.
+// A last pseudo-test, freemem-leak, checks that free memory came back to
+// where it started once every child was reaped.
 #include <stdarg.h>
 #include "usertests.h"
 
@@ -359,6 +361,7 @@ probe(void)
 
   ut.nr_open = 16;
   ut.nr_procs = 64;
+  ut.nr_files = 100;
   n = getconfig(cfgbuf, sizeof(cfgbuf) - 1);
   if (n > 0) {
     if (n > (int)sizeof(cfgbuf) - 1)
@@ -373,6 +376,8 @@ probe(void)
       ut.nr_open = atoi(v);
     if ((v = config_value("CONFIG_NR_PROCS")))
       ut.nr_procs = atoi(v);
+    if ((v = config_value("CONFIG_NR_FILES")))
+      ut.nr_files = atoi(v);
   }
   int fd = open(ut.progname, O_RDONLY);
   if (fd >= 0) {
@@ -441,10 +446,30 @@ run(struct ut_test *t)
     t->fn();
     exit(0);
   }
+  // The watchdog: if it wakes before the test ends, it says why and kills it.
+  int dog = fork();
+  if (dog == 0) {
+    close(fds[0]);
+    sleep(ut.timeout);
+    fprintf(fds[1], "timed out after %d ticks", ut.timeout);
+    kill(pid);
+    exit(0);
+  }
   st = 12345;
-  int r;
-  while ((r = wait(&st)) != pid && r >= 0)
+  int r, dst;
+  while ((r = wait(&dst)) >= 0 && r != pid && r != dog)
     ;
+  if (r == pid) {
+    st = dst;
+    if (dog > 0) {
+      kill(dog);
+      while ((r = wait(0)) >= 0 && r != dog)
+        ;
+    }
+  } else {
+    while ((r = wait(&st)) >= 0 && r != pid)
+      ;
+  }
   write(fds[1], "", 1);
   read_reason(fds[0]);
   close(fds[0]);
@@ -563,6 +588,7 @@ main(int argc, char *argv[])
     exit(exec_helper(argc, argv));
 
   ut.progname = argv[0] ? argv[0] : "usertests";
+  ut.timeout = 3000;
   probe();
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "-q") == 0)
@@ -575,8 +601,10 @@ main(int argc, char *argv[])
       ut.verbose = 1;
     else if (strcmp(argv[i], "-l") == 0)
       list = 1;
+    else if (strcmp(argv[i], "-t") == 0 && i + 1 < argc)
+      ut.timeout = atoi(argv[++i]);
     else if (argv[i][0] == '-') {
-      fprintf(2, "usage: usertests [-q] [-c] [-r] [-v] [-l] [testname ...]\n");
+      fprintf(2, "usage: usertests [-q] [-c] [-r] [-v] [-l] [-t ticks] [testname ...]\n");
       exit(1);
     } else if (nnames < 64)
       names[nnames++] = argv[i];
@@ -598,8 +626,11 @@ main(int argc, char *argv[])
     }
   }
 
-  printf("usertests starting (%s%s)\n", ut.quick ? "quick" : "full",
-         ut.ramfs ? ", ramfs root" : "");
+  if (ut.timeout <= 0)
+    ut.timeout = 3000;
+  printf("usertests starting (%s set, %s root, kernel .config %s)\n",
+         ut.quick ? "quick" : "full", ut.ramfs ? "ramfs" : "disk",
+         ut.have_config ? "read" : "not available");
   if (!continuous)
     exit(round_(names, nnames));
   for (int r = 1; ; r++) {

@@ -30,6 +30,8 @@ struct ut_env {
   int large_files;    // CONFIG_FS_XV6_LARGE_FILES: MAXFILE does not apply
   int nr_open;        // CONFIG_NR_OPEN, or xv6's 16
   int nr_procs;       // CONFIG_NR_PROCS, or xv6's 64
+  int nr_files;       // CONFIG_NR_FILES, or xv6's 100
+  int timeout;        // -t: ticks a test may run before it is killed
   int have_config;    // getconfig() answered
   int have_exec_self; // progname can be opened, so exec tests can run
   char *progname;     // path to our own binary, for exec tests
