@@ -69,7 +69,7 @@ check_seg(struct proghdr *ph, uint fsize)
 {
   if (ph->memsz < ph->filesz)
     return -ENOEXEC;
-  if (ph->vaddr + ph->memsz < ph->vaddr || ph->vaddr + ph->memsz > TRAPFRAME)
+  if (ph->vaddr + ph->memsz < ph->vaddr || ph->vaddr + ph->memsz > USER_TOP)
     return -ENOEXEC;
   if (ph->vaddr % PGSIZE != 0)
     return -ENOEXEC;
@@ -183,6 +183,8 @@ kexec(const char *path, char **argv)
   p->sz = sz;
   p->trapframe->epc = eh.entry;
   p->trapframe->sp = sp;
+  if (IS_ENABLED(CONFIG_KERNEL_PT_SHARED))
+    vm_switch(pt);     // stop using the old page table before freeing it
   proc_pagetable_free(oldpt, oldsz);
   return argc;
 

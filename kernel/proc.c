@@ -43,7 +43,10 @@ proc_mapstacks(pagetable_t kpt)
     void *pa = kalloc();
     if (pa == NULL)
       panic("proc_mapstacks: out of memory for %d kernel stacks", CONFIG_NR_PROCS);
-    kvmmap(kpt, KSTACK(i), (uint64)pa, KSTACK_PAGES * PGSIZE, PTE_R | PTE_W);
+    if (IS_ENABLED(CONFIG_KERNEL_PT_SHARED))
+      proc[i].kstack = (uint64)pa;   // direct-mapped: reachable from every page table
+    else
+      kvmmap(kpt, KSTACK(i), (uint64)pa, KSTACK_PAGES * PGSIZE, PTE_R | PTE_W);
   }
 }
 
@@ -55,7 +58,8 @@ procinit(void)
   for (int i = 0; i < CONFIG_NR_PROCS; i++) {
     initlock(&proc[i].lock, "proc");
     proc[i].state = UNUSED;
-    proc[i].kstack = KSTACK(i);
+    if (!IS_ENABLED(CONFIG_KERNEL_PT_SHARED))
+      proc[i].kstack = KSTACK(i);
   }
 }
 
@@ -188,7 +192,7 @@ growproc(long n)
   struct proc *p = myproc();
   uint64 sz = p->sz;
   if (n > 0) {
-    if (sz + n > TRAPFRAME || sz + n < sz)
+    if (sz + n > USER_TOP || sz + n < sz)
       return -ENOMEM;
     if ((sz = uvmalloc(p->pagetable, sz, sz + n, PTE_W)) == 0)
       return -ENOMEM;
@@ -196,6 +200,7 @@ growproc(long n)
     if ((uint64)-n > sz)
       return -EINVAL;
     sz = uvmdealloc(p->pagetable, sz, sz + n);
+    sfence_vma();   // this hart may still cache the pages just unmapped
   }
   p->sz = sz;
   return 0;
@@ -325,7 +330,13 @@ scheduler(void)
       if (p->state == RUNNABLE) {
         p->state = RUNNING;
         c->proc = p;
+        if (IS_ENABLED(CONFIG_KERNEL_PT_SHARED))
+          vm_switch(p->pagetable);
         swtch(&c->context, &p->context);
+        // Leave the process's page table while p->lock still keeps its
+        // parent from freeing it.
+        if (IS_ENABLED(CONFIG_KERNEL_PT_SHARED))
+          vm_switch(kernel_pagetable);
         c->proc = NULL;
         found = 1;
       }

@@ -106,19 +106,19 @@ kvminit(void)
     uint64 base = PGROUNDDOWN(n->reg_base);
     uint64 top = PGROUNDUP(n->reg_base + n->reg_size);
     for (uint64 a = base; a < top; a += PGSIZE) {
-      pte_t *pte = walk(kpt, a, 1);
-      if (pte == NULL)
+      pte_t *apte = walk(kpt, IO_ALIAS(a), 1);
+      if (apte == NULL)
         panic("kvminit: out of memory");
-      if (!(*pte & PTE_V))
-        *pte = PA2PTE(a) | PTE_R | PTE_W | PTE_V | PTE_A | PTE_D;
+      if (!(*apte & PTE_V))
+        *apte = PA2PTE(a) | PTE_R | PTE_W | PTE_V | PTE_A | PTE_D | PTE_G;
     }
   }
   // Kernel text read/execute, everything after it read/write.
   extern char _entry[];
   uint64 kbase = PGROUNDDOWN((uint64)_entry);
-  kvmmap(kpt, kbase, kbase, (uint64)etext - kbase, PTE_R | PTE_X);
+  kvmmap(kpt, kbase, kbase, (uint64)etext - kbase, PTE_R | PTE_X | PTE_G);
   uint64 ram_end = fdt.mem_base + fdt.mem_size;
-  kvmmap(kpt, (uint64)etext, (uint64)etext, ram_end - (uint64)etext, PTE_R | PTE_W);
+  kvmmap(kpt, (uint64)etext, (uint64)etext, ram_end - (uint64)etext, PTE_R | PTE_W | PTE_G);
   kvmmap(kpt, TRAMPOLINE, (uint64)trampoline, PGSIZE, PTE_R | PTE_X);
   proc_mapstacks(kpt);
   kernel_pagetable = kpt;
@@ -151,10 +151,25 @@ uvmunmap(pagetable_t pagetable, uint64 va, uint64 npages, int do_free)
   }
 }
 
+// Top-level entries that belong to the kernel in every address space
+// (CONFIG_KERNEL_PT_SHARED): RAM from KERNBASE and the device alias. The
+// top entry holds each process's own trampoline and trapframe.
+static int
+kernel_shared_slot(int i)
+{
+  return IS_ENABLED(CONFIG_KERNEL_PT_SHARED) && i >= (int)PX(2, KERNBASE) && i < (int)PX(2, TRAMPOLINE);
+}
+
 pagetable_t
 uvmcreate(void)
 {
-  return kalloc();
+  pagetable_t pt = kalloc();
+  if (pt == NULL)
+    return NULL;
+  for (int i = 0; i < 512; i++)
+    if (kernel_shared_slot(i))
+      pt[i] = kernel_pagetable[i];
+  return pt;
 }
 
 // Grow a process from oldsz to newsz bytes with zeroed pages.
@@ -194,12 +209,14 @@ uvmdealloc(pagetable_t pagetable, uint64 oldsz, uint64 newsz)
 }
 
 static void
-freewalk(pagetable_t pagetable)
+freewalk(pagetable_t pagetable, int top)
 {
   for (int i = 0; i < 512; i++) {
     pte_t pte = pagetable[i];
+    if (top && kernel_shared_slot(i))
+      continue;    // the kernel's, not ours to free
     if ((pte & PTE_V) && (pte & (PTE_R | PTE_W | PTE_X)) == 0) {
-      freewalk((pagetable_t)PTE2PA(pte));
+      freewalk((pagetable_t)PTE2PA(pte), 0);
       pagetable[i] = 0;
     } else if (pte & PTE_V) {
       panic("freewalk: leaf still mapped");
@@ -213,7 +230,7 @@ uvmfree(pagetable_t pagetable, uint64 sz)
 {
   if (sz > 0)
     uvmunmap(pagetable, 0, PGROUNDUP(sz) / PGSIZE, 1);
-  freewalk(pagetable);
+  freewalk(pagetable, 1);
 }
 
 // Copy a parent's memory into a child's page table.
@@ -325,4 +342,17 @@ vm_handle_fault(struct proc *p, uint64 scause, uint64 va)
   (void)scause;
   (void)va;
   return -EFAULT;
+}
+
+// Make this hart use pt. With the kernel in every address space the switch
+// happens only when the hart changes process, never on a trap.
+void
+vm_switch(pagetable_t pt)
+{
+  uint64 satp = MAKE_SATP(pt);
+  if (csr_read(satp) != satp) {
+    sfence_vma();
+    csr_write(satp, satp);
+    sfence_vma();
+  }
 }

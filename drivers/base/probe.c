@@ -17,6 +17,7 @@
 //
 // A struct device lives only for the probe call: drivers copy what they keep.
 
+#include <asm/memlayout.h>
 #include <octopos/driver.h>
 #include <octopos/fdt.h>
 #include <octopos/errno.h>
@@ -74,7 +75,7 @@ probe_driver(const struct driver *d, char *state)
     const struct dt_node *n = &fdt.nodes[i];
     if (state[i] != UNCLAIMED || !n->enabled || !driver_matches(d, n))
       continue;
-    struct device dev = { n, n->reg_base, n->reg_size, n->irq };
+    struct device dev = { n, IO_ALIAS(n->reg_base), n->reg_size, n->irq };
     int r = d->probe(&dev);
     if (r == -ENODEV)
       continue;

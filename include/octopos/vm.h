@@ -32,6 +32,8 @@ void   uvmclear(pagetable_t pagetable, uint64 va);             // make a page ke
 // 0 when fixed, negative when the process must die.
 int    vm_handle_fault(struct proc *p, uint64 scause, uint64 va);
 
+void   vm_switch(pagetable_t pt);   // satp = pt (if not already), TLB flushed
+
 extern pagetable_t kernel_pagetable;
 
 #endif

@@ -4,7 +4,8 @@
 // kernel, without PTE_U, so the code keeps running while satp changes.
 // uservec saves the user registers in the trapframe page (TRAPFRAME, just
 // below) and jumps to usertrap() on the kernel page table; userret does the
-// reverse. Offsets follow struct trapframe (asm/trapframe.h).
+// reverse. With CONFIG_KERNEL_PT_SHARED the kernel is already mapped, so
+// neither switches satp: no TLB flush per trap. Offsets follow struct trapframe (asm/trapframe.h).
 
 #define TRAPFRAME_VA 0x3FFFFFE000   // MAXVA - 2 pages, see asm/memlayout.h
 
@@ -52,18 +53,22 @@ uservec:
   ld sp, 8(a0)          // kernel stack
   ld tp, 32(a0)         // hart index
   ld t0, 16(a0)         // usertrap()
+#if IS_ENABLED(CONFIG_KERNEL_PT_SEPARATE)
   ld t1, 0(a0)          // kernel page table
   sfence.vma zero, zero
   csrw satp, t1
   sfence.vma zero, zero
+#endif
   jr t0
 
   // userret(satp): a0 = the user page table to switch to.
   .globl userret
 userret:
+#if IS_ENABLED(CONFIG_KERNEL_PT_SEPARATE)
   sfence.vma zero, zero
   csrw satp, a0
   sfence.vma zero, zero
+#endif
   li a0, TRAPFRAME_VA
   ld ra, 40(a0)
   ld sp, 48(a0)

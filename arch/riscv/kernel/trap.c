@@ -112,6 +112,8 @@ usertrapret(void)
   csr_write(sepc, p->trapframe->epc);
 
   uint64 satp = MAKE_SATP(p->pagetable);
+  if (IS_ENABLED(CONFIG_KERNEL_PT_SHARED))
+    vm_switch(p->pagetable);   // a no-op unless this process just started
   uint64 fn = TRAMPOLINE + (userret - trampoline);
   ((void (*)(uint64))fn)(satp);
   __builtin_unreachable();

@@ -14,6 +14,18 @@
 // Kernel stacks live below the trampoline in the kernel's page table, each
 // followed by an unmapped guard page.
 #define KSTACK_PAGES 1
+// Device registers are reached through an alias high in the address space,
+// so that the kernel can use them from any page table: low addresses belong
+// to user programs. dev->base (drivers/base/probe.c) is already aliased.
+#define IO_ALIAS_BASE 0x2000000000UL
+#define IO_ALIAS(pa) (IO_ALIAS_BASE + (pa))
+// User memory ends here: below the kernel when the kernel shares the user
+// page table, below the trapframe when it does not.
+#if IS_ENABLED(CONFIG_KERNEL_PT_SHARED)
+#define USER_TOP KERNBASE
+#else
+#define USER_TOP TRAPFRAME
+#endif
 #define KSTACK(p)  (TRAMPOLINE - ((p) + 1) * (KSTACK_PAGES + 1) * 4096)
 
 #endif
