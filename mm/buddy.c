@@ -100,7 +100,7 @@ page_backend_init(uint64 start, uint64 end)
   memset(buddy.tag, BUDDY_NONE, tagbytes);
 
   for (uint64 pa = buddy.base; pa < end; ) {
-    unsigned int k = 0;
+    int k = 0;                  // int: with MAX_ORDER 0, k < 0 must not warn
     while (k < MAX_ORDER && (pa & ((uint64)PGSIZE << k)) == 0 &&
            pa + ((uint64)PGSIZE << (k + 1)) <= end)
       k++;
@@ -135,16 +135,18 @@ buddy_alloc_locked(unsigned int order)
 static void
 buddy_free_locked(uint64 pa, unsigned int order)
 {
+  int k = order;
+
   buddy.nfree += (size_t)1 << order;
-  while (order < MAX_ORDER) {
-    uint64 b = buddy_of(pa, order);
-    if (b == 0 || *buddy_tag(b) != (BUDDY_FREE | order))
+  while (k < MAX_ORDER) {
+    uint64 b = buddy_of(pa, k);
+    if (b == 0 || *buddy_tag(b) != (BUDDY_FREE | k))
       break;
     buddy_unlink(b);
-    pa &= ~((uint64)PGSIZE << order);   // the merged block starts at the lower half
-    order++;
+    pa &= ~((uint64)PGSIZE << k);       // the merged block starts at the lower half
+    k++;
   }
-  buddy_push(pa, order);
+  buddy_push(pa, k);
 }
 
 void *

@@ -5,6 +5,7 @@
 // host-test-sources[pcp]: mm/pcp.c
 // host-test-config[order3-debug]: CONFIG_PAGE_ALLOC_BUDDY CONFIG_PAGE_ALLOC_MAX_ORDER=3 CONFIG_NR_CPUS=1 CONFIG_DEBUG_PAGE_ALLOC
 // host-test-sources[order3-debug]: mm/page_debug.c
+// host-test-config[order0]: CONFIG_PAGE_ALLOC_BUDDY CONFIG_PAGE_ALLOC_MAX_ORDER=0 CONFIG_NR_CPUS=1
 //
 // The allocator runs on an aligned_alloc'd arena; every block it returns
 // is checked against tests/host/include/page_model.h.

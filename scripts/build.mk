@@ -95,11 +95,11 @@ $(O)/user/bin/%.o: user/bin/%.c $(kdeps)
 	$(call say,CC,user/bin/$*.o)
 	$(Q)mkdir -p $(@D) && $(CC) $(UCFLAGS) -c -o $@ $<
 
-$(O)/user/usertests/%.o: user/usertests/%.c $(kdeps)
+$(O)/user/usertests.objs/%.o: user/usertests/%.c $(kdeps)
 	$(call say,CC,user/usertests/$*.o)
 	$(Q)mkdir -p $(@D) && $(CC) $(UCFLAGS) -c -o $@ $<
 
-$(O)/user/usertests: $(patsubst %.c,$(O)/%.o,$(usertests-srcs)) $(ulib) user/user.ld
+$(O)/user/usertests: $(patsubst user/usertests/%.c,$(O)/user/usertests.objs/%.o,$(usertests-srcs)) $(ulib) user/user.ld
 	$(call say,LD,user/usertests)
 	$(Q)$(CC) $(UCFLAGS) $(ULDFLAGS) -o $@ $(filter %.o,$^)
 

@@ -20,6 +20,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True    # keep the source tree clean
 
 from lib import cases, session  # noqa: E402
 from lib.guest import Guest, GuestError  # noqa: E402

@@ -19,6 +19,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True    # keep the source tree clean
 
 from lib import build, cases, kconfig, session  # noqa: E402
 from lib.pool import Pool  # noqa: E402

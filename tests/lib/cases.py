@@ -121,7 +121,7 @@ def why_not(case, target):
 
 
 def _smp_values(case, target):
-  """[(hart count or None, skip reason or None)] without duplicates."""
+  """[(hart count, skip reason or None)] without duplicates."""
   nr = kconfig.intval(target.cfg, "CONFIG_NR_CPUS", 1)
   out = []
   for s in case.smp:
@@ -130,7 +130,7 @@ def _smp_values(case, target):
     elif s == "over":
       v, why = nr + 1, None
       if v > MAX_HARTS:
-        v, why = None, "CONFIG_NR_CPUS=%d: no more harts to boot than that" % nr
+        why = "CONFIG_NR_CPUS=%d: the tests boot at most %d harts" % (nr, MAX_HARTS)
     else:
       v, why = int(s), None
     if (v, why) not in out:
@@ -146,6 +146,6 @@ def expand(case, target):
   for v, vwhy in vals:
     name = case.name
     if len(vals) > 1:
-      name += "-smp%s" % (v if v is not None else "over")
+      name += "-smp%d" % v
     insts.append(Instance(case, name, v, why or vwhy))
   return insts
