@@ -194,8 +194,14 @@ growproc(long n)
   if (n > 0) {
     if (sz + n > USER_TOP || sz + n < sz)
       return -ENOMEM;
-    if ((sz = uvmalloc(p->pagetable, sz, sz + n, PTE_W)) == 0)
+    if (IS_ENABLED(CONFIG_LAZY_SBRK)) {
+      // Pages come at first touch; refuse now what could never be met.
+      if ((uint64)n / PGSIZE > page_free_count())
+        return -ENOMEM;
+      sz += n;
+    } else if ((sz = uvmalloc(p->pagetable, sz, sz + n, PTE_W)) == 0) {
       return -ENOMEM;
+    }
   } else if (n < 0) {
     if ((uint64)-n > sz)
       return -EINVAL;

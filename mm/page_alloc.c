@@ -87,10 +87,29 @@ kalloc(void)
   return pa;
 }
 
+// Drop one owner's reference to a page; the last owner frees it.
 void
 kfree_page(void *pa)
 {
+  struct page *pg = pa_to_page(pa);
+  uint32 r = pg ? __atomic_load_n(&pg->extra_refs, __ATOMIC_ACQUIRE) : 0;
+  while (r > 0)
+    if (__atomic_compare_exchange_n(&pg->extra_refs, &r, r - 1, 0,
+                                    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+      return;   // someone else still maps it
   page_free_from(pa, 0, __builtin_return_address(0));
+}
+
+void
+page_ref_get(void *pa)
+{
+  __atomic_fetch_add(&pa_to_page(pa)->extra_refs, 1, __ATOMIC_ACQ_REL);
+}
+
+int
+page_ref_shared(void *pa)
+{
+  return __atomic_load_n(&pa_to_page(pa)->extra_refs, __ATOMIC_ACQUIRE) != 0;
 }
 
 size_t

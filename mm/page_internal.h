@@ -43,6 +43,7 @@ struct page {
   uint16 slab_free;    // kmalloc: offset of the first free object, or SLAB_NONE
   uint32 slab_next;    // kmalloc: partial-slab list links (page map indices)
   uint32 slab_prev;
+  uint32 extra_refs;   // owners beyond the first: copy-on-write sharing (0 = one owner)
 };
 
 // struct page.state (debug only)

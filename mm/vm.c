@@ -233,7 +233,9 @@ uvmfree(pagetable_t pagetable, uint64 sz)
   freewalk(pagetable, 1);
 }
 
-// Copy a parent's memory into a child's page table.
+// Copy a parent's memory into a child's page table. With CONFIG_COW_FORK
+// the pages are shared instead: writable ones turn read-only and
+// copy-on-write in both, and each shared page gains a reference.
 int
 uvmcopy(pagetable_t old, pagetable_t new, uint64 sz)
 {
@@ -242,6 +244,15 @@ uvmcopy(pagetable_t old, pagetable_t new, uint64 sz)
     pte_t *pte = walk(old, a, 0);
     if (pte == NULL || !(*pte & PTE_V))
       continue;
+    if (IS_ENABLED(CONFIG_COW_FORK) && (*pte & PTE_U)) {
+      if (*pte & PTE_W)
+        *pte = (*pte & ~PTE_W) | PTE_COW;
+      uint64 pa = PTE2PA(*pte);
+      if (mappages(new, a, PGSIZE, pa, PTE_FLAGS(*pte) & ~(PTE_V | PTE_A | PTE_D)) != 0)
+        goto fail;
+      page_ref_get((void *)pa);
+      continue;
+    }
     void *mem = page_alloc(0);
     if (mem == NULL)
       goto fail;
@@ -251,9 +262,15 @@ uvmcopy(pagetable_t old, pagetable_t new, uint64 sz)
       goto fail;
     }
   }
+  // The parent's writable pages just became read-only: drop any TLB
+  // entry on this hart that still allows writes.
+  if (IS_ENABLED(CONFIG_COW_FORK))
+    sfence_vma();
   return 0;
 fail:
   uvmunmap(new, 0, a / PGSIZE, 1);
+  if (IS_ENABLED(CONFIG_COW_FORK))
+    sfence_vma();
   return -ENOMEM;
 }
 
@@ -266,19 +283,66 @@ uvmclear(pagetable_t pagetable, uint64 va)
   *pte &= ~PTE_U;
 }
 
+// Resolve a fault on user page va of the current process: a write to a
+// copy-on-write page gets a private copy (or the page itself, when no one
+// else shares it any more); a touch of a heap page not yet allocated gets
+// a zeroed page. 0 when fixed; -EFAULT for a real fault, -ENOMEM when
+// memory ran out (the caller kills the process).
+static int
+vm_fault_in(struct proc *p, uint64 va, int write)
+{
+  va = PGROUNDDOWN(va);
+  if (va >= USER_TOP || va >= p->sz)
+    return -EFAULT;
+  pte_t *pte = walk(p->pagetable, va, 0);
+  if (pte != NULL && (*pte & PTE_V)) {
+    if (!IS_ENABLED(CONFIG_COW_FORK) || !write || (*pte & (PTE_COW | PTE_U)) != (PTE_COW | PTE_U))
+      return -EFAULT;
+    uint64 pa = PTE2PA(*pte);
+    if (page_ref_shared((void *)pa)) {
+      void *mem = page_alloc(0);
+      if (mem == NULL)
+        return -ENOMEM;
+      memmove(mem, (void *)pa, PGSIZE);
+      *pte = PA2PTE(mem) | PTE_FLAGS(*pte);
+      kfree_page((void *)pa);   // drop our share of the old page
+    }
+    *pte = (*pte & ~PTE_COW) | PTE_W;
+    sfence_vma();
+    return 0;
+  }
+  if (!IS_ENABLED(CONFIG_LAZY_SBRK))
+    return -EFAULT;
+  void *mem = kalloc();
+  if (mem == NULL)
+    return -ENOMEM;
+  if (mappages(p->pagetable, va, PGSIZE, (uint64)mem, PTE_R | PTE_W | PTE_U) != 0) {
+    kfree_page(mem);
+    return -ENOMEM;
+  }
+  return 0;
+}
+
 // The kernel address of user page va with the permissions wanted, or 0.
+// In the current process's page table, copy-on-write and lazy pages are
+// filled in first, so copyout() into them works.
 static uint64
 user_page(pagetable_t pt, uint64 va, int write)
 {
   if (va >= MAXVA)
     return 0;
-  pte_t *pte = walk(pt, va, 0);
-  if (pte == NULL)
-    return 0;
   uint64 need = PTE_V | PTE_U | (write ? PTE_W : PTE_R);
-  if ((*pte & need) != need)
-    return 0;
-  return PTE2PA(*pte);
+  pte_t *pte = walk(pt, va, 0);
+  if (pte != NULL && (*pte & need) == need)
+    return PTE2PA(*pte);
+  struct proc *p = myproc();
+  if ((IS_ENABLED(CONFIG_COW_FORK) || IS_ENABLED(CONFIG_LAZY_SBRK)) &&
+      p != NULL && p->pagetable == pt && vm_fault_in(p, va, write) == 0) {
+    pte = walk(pt, va, 0);
+    if (pte != NULL && (*pte & need) == need)
+      return PTE2PA(*pte);
+  }
+  return 0;
 }
 
 int
@@ -338,10 +402,14 @@ copyinstr(pagetable_t pagetable, char *dst, uint64 srcva, uint64 max)
 int
 vm_handle_fault(struct proc *p, uint64 scause, uint64 va)
 {
-  (void)p;
-  (void)scause;
-  (void)va;
-  return -EFAULT;
+  if (!IS_ENABLED(CONFIG_COW_FORK) && !IS_ENABLED(CONFIG_LAZY_SBRK))
+    return -EFAULT;
+  if (scause != EXC_LOAD_PAGE_FAULT && scause != EXC_STORE_PAGE_FAULT)
+    return -EFAULT;
+  int r = vm_fault_in(p, va, scause == EXC_STORE_PAGE_FAULT);
+  if (r == -ENOMEM)
+    printf("pid %d (%s): out of memory on a page fault at 0x%lx\n", p->pid, p->name, va);
+  return r;
 }
 
 // Make this hart use pt. With the kernel in every address space the switch

@@ -1,4 +1,4 @@
-// include/octopos/devsw.h: character devices by major number (fs/file.c holds the table).
+// include/octopos/devsw.h: character devices by major number (fs/devsw.c holds the table).
 #ifndef OCTOPOS_DEVSW_H
 #define OCTOPOS_DEVSW_H
 #include <octopos/types.h>

@@ -22,6 +22,11 @@ size_t page_total_count(void);   // pages under management
 
 // The common case: one zero-filled page (kalloc) / one page back (kfree_page).
 void  *kalloc(void);
-void   kfree_page(void *pa);
+void   kfree_page(void *pa);      // drops one reference; the last one frees
+
+// Sharing one page between address spaces (copy-on-write fork): each extra
+// owner takes a reference; kfree_page() by the last owner frees the page.
+void   page_ref_get(void *pa);
+int    page_ref_shared(void *pa);  // more than one owner?
 
 #endif

@@ -99,14 +99,23 @@ names=$(dd if="$good" bs=1024 skip="$rootblk" count=1 status=none |
   ok mkfs_root_entries_in_order ||
   bad mkfs_root_entries_in_order "root block $rootblk, names '$names'"
 
-"$MKFS" -s 4000 -i 64 -l 12 "$tmp/small.img" "$in/README" 2>"$tmp/err" &&
+# mkfs_ok NAME ARGS...: mkfs ARGS succeeds (else reports NAME failed).
+mkfs_ok() {
+  local name=$1; shift
+  if ! "$MKFS" "$@" 2>"$tmp/err"; then
+    bad "$name" "mkfs failed: $(cat "$tmp/err")"
+    return 1
+  fi
+  return 0
+}
+mkfs_ok mkfs_sizes_options -s 4000 -i 64 -l 12 "$tmp/small.img" "$in/README" &&
   expect_fsck mkfs_sizes_options "$tmp/small.img" 0 '^clean$' &&
   ok mkfs_sizes_options
 
-"$MKFS" -L -s 3000 "$tmp/large.img" "$in/bigfile=/big/file" "$in/README" \
-  2>"$tmp/err" &&
+mkfs_ok mkfs_large_files_image -L -s 3000 "$tmp/large.img" \
+    "$in/bigfile=/big/file" "$in/README" &&
   expect_fsck mkfs_large_files_image "$tmp/large.img" 0 '^clean$' &&
-  ok mkfs_large_files_image || bad mkfs_large_files_image "$(cat "$tmp/err")"
+  ok mkfs_large_files_image
 feat=$(od -An -tu4 -j $((1024 + 32)) -N8 "$tmp/large.img" | xargs)
 # features = LARGE_FILES, featmagic = 0x6f63746f ("octo").
 [ "$feat" = "1 1868788847" ] && ok mkfs_large_sets_feature_word ||
@@ -119,17 +128,71 @@ file $in/_cat /bin/cat
 symlink /bin/cat /cat
 device /dev/console 1 0
 EOF
-"$MKFS" -S -m "$tmp/manifest" "$tmp/sym.img" "$in/README" 2>"$tmp/err" &&
+mkfs_ok mkfs_manifest_symlink_device -S -m "$tmp/manifest" "$tmp/sym.img" \
+    "$in/README" &&
   expect_fsck mkfs_manifest_symlink_device "$tmp/sym.img" 0 '^clean$' &&
-  ok mkfs_manifest_symlink_device ||
-  bad mkfs_manifest_symlink_device "$(cat "$tmp/err")"
+  ok mkfs_manifest_symlink_device
 
 # Deep paths make directories with the right link counts: fsck checks them.
-"$MKFS" "$tmp/deep.img" "$in/README=/a/b/c/d/readme" "$in/passwd=/a/b/x" \
-  "$in/_cat=/a/e/cat" 2>"$tmp/err" &&
+mkfs_ok mkfs_nested_directories "$tmp/deep.img" "$in/README=/a/b/c/d/readme" \
+    "$in/passwd=/a/b/x" "$in/_cat=/a/e/cat" &&
   expect_fsck mkfs_nested_directories "$tmp/deep.img" 0 '^clean$' &&
-  ok mkfs_nested_directories ||
-  bad mkfs_nested_directories "$(cat "$tmp/err")"
+  ok mkfs_nested_directories
+
+# readback IMAGE GUESTPATH: print a file's contents, found by an
+# independent reader (python) that follows the format as documented.
+readback() {
+  python3 - "$1" "$2" <<'PY'
+import struct, sys
+img = open(sys.argv[1], 'rb').read()
+blk = lambda b: img[b * 1024:(b + 1) * 1024]
+(magic, size, nblocks, ninodes, nlog, logstart, inodestart, bmapstart,
+ features, featmagic) = struct.unpack('<10I', blk(1)[:40])
+large = featmagic == 0x6f63746f and features & 1
+def inode(i):
+    raw = blk(inodestart + i // 16)[(i % 16) * 64:(i % 16 + 1) * 64]
+    return struct.unpack('<4hI13I', raw)
+def ints(b):
+    return struct.unpack('<256I', blk(b))
+def data(i):
+    ino = inode(i)
+    size, addrs = ino[4], list(ino[5:])
+    nd = 11 if large else 12
+    bl = addrs[:nd] + (list(ints(addrs[nd])) if addrs[nd] else [])
+    if large and addrs[12]:
+        for l1 in ints(addrs[12]):
+            bl += list(ints(l1)) if l1 else [0] * 256
+    return b''.join(blk(b) for b in bl[:(size + 1023) // 1024])[:size]
+def lookup(d, name):
+    raw = data(d)
+    for off in range(0, len(raw), 16):
+        inum, = struct.unpack('<H', raw[off:off + 2])
+        if inum and raw[off + 2:off + 16].rstrip(b'\0') == name.encode():
+            return inum
+    sys.exit('no ' + name)
+i = 1
+for part in sys.argv[2].strip('/').split('/'):
+    i = lookup(i, part)
+sys.stdout.buffer.write(data(i))
+PY
+}
+why=
+for t in "$good:/cat:_cat" "$good:/sh:_sh" "$good:/etc/passwd:passwd" \
+         "$good:/empty:empty" "$tmp/large.img:/big/file:bigfile" \
+         "$tmp/deep.img:/a/b/c/d/readme:README" "$tmp/sym.img:/bin/cat:_cat"; do
+  IFS=: read -r img path host <<<"$t"
+  if ! readback "$img" "$path" >"$tmp/rb" 2>"$tmp/err"; then
+    why="$path: $(cat "$tmp/err")"; break
+  fi
+  if ! cmp -s "$tmp/rb" "$in/$host"; then
+    why="$path in $(basename "$img") differs from $host"; break
+  fi
+done
+[ -z "$why" ] && ok mkfs_files_read_back_intact ||
+  bad mkfs_files_read_back_intact "$why"
+target=$(readback "$tmp/sym.img" /cat 2>&1)
+[ "$target" = /bin/cat ] && ok mkfs_symlink_holds_target ||
+  bad mkfs_symlink_holds_target "target '$target'"
 
 # --- mkfs: errors -----------------------------------------------------
 # mkfs_error NAME PATTERN ARGS...: mkfs fails, says PATTERN, leaves no image.
@@ -234,15 +297,21 @@ expect_fsck fsck_byte_edit_regions_overlap "$tmp/e5.img" 2 'regions out of order
   ok fsck_byte_edit_regions_overlap
 
 # A complete committed log is not a fault: fsck checks it as replayed,
-# and -y installs it. Log the superblock-free block 1999 with new bytes.
+# and -y installs it: one logged block (a random log block 3 -> block 1999).
 cp "$good" "$tmp/e6.img"
 wr8 "$tmp/e6.img" $((2 * 1024)) 1                          # n = 1
 wr16 "$tmp/e6.img" $((2 * 1024 + 4)) 1999                  # block[0] = 1999
-expect_fsck fsck_committed_log_is_replayed "$tmp/e6.img" 0 'checking as if replayed' &&
-  "$FSCK" -y "$tmp/e6.img" >/dev/null &&
-  [ "$(rd32 "$tmp/e6.img" $((2 * 1024)))" = 0 ] &&
-  ok fsck_committed_log_is_replayed ||
-  bad fsck_committed_log_is_replayed "log not installed and cleared by -y"
+dd if=/dev/urandom of="$tmp/e6.img" bs=1024 seek=3 count=1 conv=notrunc status=none
+if expect_fsck fsck_committed_log_is_replayed "$tmp/e6.img" 0 'checking as if replayed'; then
+  "$FSCK" -y "$tmp/e6.img" >/dev/null
+  if [ "$(rd32 "$tmp/e6.img" $((2 * 1024)))" = 0 ] &&
+     cmp -s <(dd if="$tmp/e6.img" bs=1024 skip=3 count=1 status=none) \
+            <(dd if="$tmp/e6.img" bs=1024 skip=1999 count=1 status=none); then
+    ok fsck_committed_log_is_replayed
+  else
+    bad fsck_committed_log_is_replayed "log not installed and cleared by -y"
+  fi
+fi
 
 # fsck never writes without -y.
 "$HOSTILE" bitmap-leak "$good" "$tmp/ro.img"

@@ -26,6 +26,8 @@
 //
 // Exit: 0 clean, 1 problems found and all repaired, 2 problems remain,
 // 8 usage or I/O error.
+#define _POSIX_C_SOURCE 200809L   // getopt, pwrite, fileno under -std=c11
+
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>

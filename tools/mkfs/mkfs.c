@@ -17,6 +17,8 @@
 // Link counts follow the xv6 kernel: a directory starts at 1 (its entry in
 // the parent; "." is not counted) and gains one per subdirectory (for that
 // child's ".."). The root starts at 1 as in xv6 (its own "..").
+#define _POSIX_C_SOURCE 200809L   // getopt, pwrite, fileno under -std=c11
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>

@@ -8,6 +8,8 @@
 // failing disk could hand them. The input must be a sane image (as mkfs
 // writes); the damage is deterministic. "scramble-SEED" instead flips
 // bytes at random (seeded) all over the metadata, for fuzzing.
+#define _POSIX_C_SOURCE 200809L   // getopt, pwrite, fileno under -std=c11
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>

@@ -357,14 +357,16 @@ t_sysinfo(void)
   CHECK(si.nproc >= 2, "nproc %u, but this test and its parent run", si.nproc);
   CHECK(si.uptime >= (unsigned long)u0, "sysinfo uptime %lu < uptime() %d", si.uptime, u0);
 
-  // Allocating a megabyte shows in freemem (retry: init may be freeing
-  // orphans at the same time).
+  // Allocating (and touching: the heap may grow lazily) a megabyte shows in
+  // freemem (retry: init may be freeing orphans at the same time).
   int ok = 0;
   for (int i = 0; i < 5 && !ok; i++) {
     struct sysinfo a, b;
     sysinfo(&a);
     char *p = sbrk(1 << 20);
     CHECK(p != (char *)-1, "sbrk(1 MiB) failed");
+    for (int off = 0; off < (1 << 20); off += 4096)
+      p[off] = 1;
     sysinfo(&b);
     sbrk(-(1 << 20));
     ok = a.freemem >= b.freemem + (1 << 20);

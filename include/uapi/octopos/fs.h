@@ -31,7 +31,7 @@ struct superblock {
 };
 
 #define XV6FS_FEAT_MAGIC       0x6f63746f   // "octo": features field is meaningful
-#define XV6FS_FEAT_LARGE_FILES 0x1          // addrs[NDIRECT+1] is doubly indirect
+#define XV6FS_FEAT_LARGE_FILES 0x1          // addrs[0..10] direct, [11] indirect, [12] doubly indirect: 65,803 blocks
 #define XV6FS_FEAT_SYMLINKS    0x2          // inodes of type T_SYMLINK exist
 #define XV6FS_FEAT_MULTIUSER   0x4          // inode carries mode/uid/gid
 

@@ -5,6 +5,7 @@
 #define T_DIR     1   // directory
 #define T_FILE    2   // regular file
 #define T_DEVICE  3   // device
+#define T_SYMLINK 4   // symbolic link (octopos, CONFIG_FS_SYMLINKS)
 
 struct stat {
   int dev;                 // file system's disk device

@@ -43,6 +43,7 @@
 #define PTE_G (1L << 5)
 #define PTE_A (1L << 6)
 #define PTE_D (1L << 7)
+#define PTE_COW (1L << 8)   // software bit (RSW): copy-on-write page
 
 #define PA2PTE(pa) ((((uint64)(pa)) >> 12) << 10)
 #define PTE2PA(pte) (((pte) >> 10) << 12)

@@ -1,0 +1,893 @@
+// user/bin/fuzz.c: random system calls with hostile arguments, from several processes.
+//
+// usage: fuzz SEED SECONDS
+//
+// The kernel must survive anything user space does: this program does the
+// worst it can without legitimately ending the test. The parent keeps
+// NWORKERS worker processes busy until SECONDS have passed (uptime()). Each
+// worker issues random system calls (1..27, never poweroff, plus numbers the
+// kernel does not have) with boundary arguments: wild and kernel pointers,
+// addresses near MAXVA and the device alias, strings that run into unmapped
+// memory, huge and negative lengths, bad fds, random short paths inside the
+// scratch directory /fuzzdir, exec of garbage and hostile ELF files it wrote
+// itself. A worker forks short-lived children that do the same without
+// pipes or forks of their own, so no process can block forever unseen.
+//
+// Determinism: worker number k of the run draws from its own xorshift
+// stream seeded from (SEED, k), so a seed replays the same call sequences
+// (interleavings still vary with scheduling).
+//
+// What must hold, else `fuzz: FAIL`:
+//  - a call with a pointer at or above KERNBASE fails (never copies);
+//  - an unknown call number returns -1;
+//  - after the run (all children reaped, scratch files removed) free memory
+//    and the process count return to their values before the run.
+// Panics and hangs are seen by the host (tests/fuzz.py).
+//
+// Workers never write the console: fds 0-2 of every child go to a sink
+// (/fuzzdir/null, a /dev/null node, or a plain file), and paths are made of
+// characters that cannot name anything outside /fuzzdir. Kills go only to
+// our own children. The parent keeps the console for the final line:
+//   fuzz: ok SEED N calls      or      fuzz: FAIL SEED what
+#include <user.h>
+
+#define NWORKERS     4
+#define NKIDS        3          // children a worker keeps at once
+#define KID_CALLS    40         // calls a worker's child makes before exiting
+#define WORKER_TICKS 25         // a worker's planned life
+#define WORKER_KILL  60         // ... after which the parent kills it (stuck)
+#define WATCH_TICKS  10         // parent's polling period
+#define MAXFD        20         // fds tried (NR_OPEN is 16 in xv6)
+#define BUFSZ        8192
+
+#define KERNBASE     0x80000000UL
+#define MAXVA        (1UL << 38)
+#define IO_ALIAS     0x2000000000UL
+#define PGSIZE       4096UL
+
+#define DIR          "/fuzzdir"
+#define REPORT       "/fuzzrep"
+
+// Exit status of a worker or child: the number of calls it made, or
+// VIOLATION - k (k = call number + 100) when it caught the kernel misbehaving.
+#define VIOLATION    (-1000)
+
+static uint64 rng;
+static int calls;
+static int is_kid;
+static int kids[NKIDS];
+static int nkids;
+static uint64 heap0;            // our break after the worker's own heap page
+static int sink_is_dev;
+
+static char buf[BUFSZ];
+static char path1[200], path2[200];
+static char *argvbuf[40];
+static char argstr[3][300];
+static int pipefds[2];
+static struct stat stbuf;
+
+// ---------------------------------------------------------------- random
+
+static uint64
+rnd(void)
+{
+  rng ^= rng << 13;
+  rng ^= rng >> 7;
+  rng ^= rng << 17;
+  return rng;
+}
+
+static uint
+rn(uint n)
+{
+  return (uint)(rnd() >> 11) % n;
+}
+
+static void
+seed_rng(uint64 seed, uint64 stream)
+{
+  rng = seed * 0x9E3779B97F4A7C15UL + stream * 0xBF58476D1CE4E5B9UL + 1;
+  for (int i = 0; i < 8; i++)
+    rnd();
+  if (rng == 0)
+    rng = 1;
+}
+
+// ---------------------------------------------------------------- raw calls
+
+static long
+sys6(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
+{
+  register long r0 asm("a0") = a0;
+  register long r1 asm("a1") = a1;
+  register long r2 asm("a2") = a2;
+  register long r3 asm("a3") = a3;
+  register long r4 asm("a4") = a4;
+  register long r5 asm("a5") = a5;
+  register long r7 asm("a7") = nr;
+  asm volatile("ecall"
+               : "+r"(r0)
+               : "r"(r1), "r"(r2), "r"(r3), "r"(r4), "r"(r5), "r"(r7)
+               : "memory");
+  return r0;
+}
+
+static uint64
+brk(void)
+{
+  return (uint64)sys6(12, 0, 0, 0, 0, 0, 0);
+}
+
+// ---------------------------------------------------------------- arguments
+
+// A pointer, with `bad` set when it is at or above KERNBASE: no call may
+// copy to or from there.
+static uint64
+arg_ptr(int *bad)
+{
+  uint64 p;
+  uint64 top = brk();
+  switch (rn(16)) {
+  case 0: p = 0; break;
+  case 1: p = rn(64); break;
+  case 2: case 3: case 4: p = (uint64)buf + rn(BUFSZ); break;
+  case 5: p = (uint64)buf + BUFSZ - rn(16); break;                 // straddles the end of bss
+  case 6: p = top - rn(64); break;                                  // at the break
+  case 7: p = top + rn(3 * PGSIZE); break;                          // above the break
+  case 8: p = KERNBASE + rn(8) * 0x100000 + rn(PGSIZE); break;     // kernel text/data
+  case 9: p = KERNBASE - rn(16); break;                             // just below the kernel
+  case 10: p = MAXVA - PGSIZE * (1 + rn(3)) + rn(PGSIZE); break;    // trampoline/trapframe
+  case 11: p = MAXVA + rn(PGSIZE); break;
+  case 12: p = IO_ALIAS + 0x10000000UL * rn(2) + rn(0x2000); break; // device alias (uart, test)
+  case 13: p = ~0UL - rn(PGSIZE); break;
+  case 14: p = (uint64)&p & ~(PGSIZE - 1); p -= PGSIZE; p += rn(PGSIZE); break; // guard page
+  default: p = rnd(); break;
+  }
+  if (p >= KERNBASE && bad)
+    *bad = 1;
+  return p;
+}
+
+static long
+arg_len(void)
+{
+  switch (rn(12)) {
+  case 0: return 0;
+  case 1: return 1;
+  case 2: return -1;
+  case 3: return 0x7fffffff;
+  case 4: return (long)(int)0x80000000;
+  case 5: return PGSIZE;
+  case 6: return PGSIZE + 1;
+  case 7: return (long)rnd();
+  case 8: return BUFSZ;
+  default: return rn(600);
+  }
+}
+
+static long
+arg_fd(void)
+{
+  switch (rn(10)) {
+  case 0: return -1;
+  case 1: return MAXFD + rn(200);
+  case 2: return (long)(int)0x80000000;
+  case 3: return (long)rnd();
+  default: return rn(MAXFD);
+  }
+}
+
+static long
+arg_int(void)
+{
+  static const long v[] = { 0, 1, -1, 2, 3, 0x7fffffff, (long)(int)0x80000000, 4096, -4096, 65536 };
+  if (rn(4) == 0)
+    return (long)rnd();
+  return v[rn(sizeof(v) / sizeof(v[0]))];
+}
+
+// A relative path made only of [a-d0-3/.], so nothing outside the scratch
+// directory can be named; sometimes long, sometimes exactly DIRSIZ.
+static void
+make_path(char *p)
+{
+  static const char cs[] = "abcd0123";
+  int n = 0;
+  int comps = 1 + rn(3);
+  for (int c = 0; c < comps; c++) {
+    if (c > 0)
+      p[n++] = '/';
+    int len;
+    switch (rn(10)) {
+    case 0: len = DIRSIZ; break;
+    case 1: len = DIRSIZ + 1 + rn(10); break;
+    case 2: p[n++] = '.'; continue;
+    default: len = 1 + rn(2); break;
+    }
+    for (int i = 0; i < len; i++)
+      p[n++] = cs[rn(rn(3) == 0 ? 8 : 4)];
+  }
+  if (rn(20) == 0)
+    p[n++] = '/';
+  p[n] = 0;
+}
+
+// A path argument: usually a short name, sometimes an over-long string, an
+// unterminated one that runs into an unmapped page, or a wild pointer.
+static uint64
+arg_path(char *p, int *bad)
+{
+  switch (rn(14)) {
+  case 0:
+    return arg_ptr(bad);
+  case 1: {
+    int n = 100 + rn(90);       // around MAXPATH (128)
+    for (int i = 0; i < n; i++)
+      p[i] = "abcd/"[rn(5)];
+    p[n] = 0;
+    return (uint64)p;
+  }
+  case 2: {
+    // Ends at the top of the heap, no NUL: copyinstr must stop at the fault.
+    uint64 top = (brk() + PGSIZE - 1) & ~(PGSIZE - 1);
+    if (top < heap0 + PGSIZE || heap0 == 0)
+      break;
+    int n = 1 + rn(200);
+    char *s = (char *)(top - n);
+    for (int i = 0; i < n; i++)
+      s[i] = 'a';
+    return (uint64)s;
+  }
+  case 3:
+    p[0] = 0;                   // empty path
+    return (uint64)p;
+  }
+  make_path(p);
+  return (uint64)p;
+}
+
+// ---------------------------------------------------------------- garbage ELF
+
+struct fz_elfhdr {
+  uint magic;
+  uchar ident[12];
+  ushort type, machine;
+  uint version;
+  uint64 entry, phoff, shoff;
+  uint flags;
+  ushort ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
+};
+
+struct fz_proghdr {
+  uint type, flags;
+  uint64 off, vaddr, paddr, filesz, memsz, align;
+};
+
+// Write exec target x<k>: random bytes, or an ELF header with one field
+// wrong. Segment contents are zeros, so an image that does load dies on
+// its first (illegal) instruction instead of running random code.
+static void
+write_garbage(int k)
+{
+  static char img[1024];
+  char name[4] = { 'x', '0' + k % 8, 0, 0 };
+  struct fz_elfhdr *eh = (struct fz_elfhdr *)img;
+  struct fz_proghdr *ph = (struct fz_proghdr *)(img + 64);
+  int size = sizeof(img);
+
+  memset(img, 0, sizeof(img));
+  eh->magic = 0x464C457FU;
+  eh->ident[0] = 2;             // 64-bit
+  eh->ident[1] = 1;             // little-endian
+  eh->ident[2] = 1;
+  eh->type = 2;                 // ET_EXEC
+  eh->machine = 243;            // RISC-V
+  eh->version = 1;
+  eh->entry = 0;
+  eh->phoff = 64;
+  eh->ehsize = 64;
+  eh->phentsize = sizeof(struct fz_proghdr);
+  eh->phnum = 1;
+  ph->type = 1;                 // PT_LOAD
+  ph->flags = 5;
+  ph->off = 512;
+  ph->vaddr = 0;
+  ph->filesz = 256;
+  ph->memsz = PGSIZE;
+  ph->align = PGSIZE;
+  switch (rn(14)) {
+  case 0: for (int i = 0; i < size; i++) img[i] = rnd(); break;
+  case 1: eh->phoff = rnd(); break;
+  case 2: eh->phnum = 0xffff; break;
+  case 3: eh->phnum = 1 + rn(70); break;
+  case 4: ph->vaddr = KERNBASE + PGSIZE * rn(4); break;
+  case 5: ph->vaddr = ~0UL & ~(PGSIZE - 1); ph->memsz = 2 * PGSIZE; break;  // wraps
+  case 6: ph->filesz = ph->memsz + 1; break;
+  case 7: ph->filesz = rnd(); break;
+  case 8: ph->off = ~0UL - 8; break;
+  case 9: ph->vaddr = 123; break;                          // unaligned
+  case 10: ph->memsz = KERNBASE - PGSIZE * rn(3); break;    // enormous
+  case 11: size = rn(64); break;                           // truncated header
+  case 12: eh->phentsize = rn(100); break;
+  default: break;                                          // loads, then dies
+  }
+  int fd = open(name, O_CREATE | O_WRONLY | O_TRUNC);
+  if (fd >= 0) {
+    write(fd, img, size);
+    close(fd);
+  }
+}
+
+// ---------------------------------------------------------------- checks
+
+static const char *
+callname(long nr)
+{
+  static const char *names[] = { "?", "fork", "exit", "wait", "pipe", "read", "kill",
+    "exec", "fstat", "chdir", "dup", "getpid", "sbrk", "sleep", "uptime", "open",
+    "write", "mknod", "unlink", "link", "mkdir", "close", "sysinfo", "uname",
+    "poweroff", "readdir", "getconfig", "lockstat" };
+  if (nr >= 0 && nr < (long)(sizeof(names) / sizeof(names[0])))
+    return names[nr];
+  return "unknown";
+}
+
+// The kernel did something it must not: note it where the parent finds it
+// and end this process with a status the parent recognises.
+static void __attribute__((noreturn))
+violation(long nr, long a0, long a1, long a2, long ret, const char *why)
+{
+  int fd = open(REPORT, O_CREATE | O_WRONLY | O_TRUNC);
+  if (fd >= 0) {
+    fprintf(fd, "call %d (%s)(0x%lx, 0x%lx, 0x%lx) returned %ld: %s\n",
+            (int)nr, callname(nr), a0, a1, a2, ret, why);
+    close(fd);
+  }
+  exit(VIOLATION - (int)((nr & 0xff) + 100 > 899 ? 899 : (nr & 0xff) + 100));
+}
+
+static int
+is_device(long fd)
+{
+  return fstat(fd, &stbuf) == 0 && stbuf.type == T_DEVICE;
+}
+
+// ---------------------------------------------------------------- children
+
+static void
+open_sink(void)
+{
+  for (int fd = 0; fd < 128; fd++)
+    close(fd);
+  for (int i = 0; i < 3; i++)
+    if (open(sink_is_dev ? DIR "/null" : DIR "/sink", O_RDWR) < 0)
+      open(DIR "/sink", O_CREATE | O_RDWR);
+}
+
+static void fuzz_loop(int budget, int end_tick);
+
+static void
+reap_kid(int pid, int status)
+{
+  for (int i = 0; i < nkids; i++) {
+    if (kids[i] == pid) {
+      kids[i] = kids[--nkids];
+      break;
+    }
+  }
+  if (status <= VIOLATION + 100 - 1 && status > VIOLATION - 1000)
+    exit(status);               // pass a child's finding up
+  if (status > 0)
+    calls += status;
+}
+
+static void
+spawn_kid(void)
+{
+  if (nkids == NKIDS) {
+    int st = 0;
+    int pid = wait(&st);
+    if (pid > 0)
+      reap_kid(pid, st);
+    if (nkids == NKIDS)
+      return;
+  }
+  uint64 s = rnd();
+  int pid = fork();
+  if (pid == 0) {
+    is_kid = 1;
+    nkids = 0;
+    calls = 0;
+    seed_rng(s, 7);
+    open_sink();                // drops every inherited pipe end: no blocking forever
+    fuzz_loop(KID_CALLS, uptime() + 100);
+    exit(calls);
+  }
+  if (pid > 0)
+    kids[nkids++] = pid;
+  else
+    calls++;
+}
+
+// ---------------------------------------------------------------- one call
+
+static void
+one_call(void)
+{
+  long nr, a0 = 0, a1 = 0, a2 = 0, ret;
+  int bad = 0;
+
+  calls++;
+  switch (rn(40)) {
+  case 0:                       // fork
+    if (is_kid)
+      nr = 11;
+    else {
+      spawn_kid();
+      return;
+    }
+    break;
+  case 1:                       // exit: only a child, and rarely
+    if (is_kid && rn(4) == 0)
+      exit(calls);
+    nr = 14;
+    break;
+  case 2: {                     // wait
+    nr = 3;
+    a0 = rn(3) ? (uint64)&a2 : arg_ptr(&bad);
+    a2 = 0;
+    int st = 0;
+    ret = sys6(nr, a0 == (uint64)&a2 ? (uint64)&st : a0, 0, 0, 0, 0, 0);
+    if (ret > 0 && bad)
+      violation(nr, a0, 0, 0, ret, "wait stored a status at a kernel address");
+    if (ret > 0)
+      reap_kid(ret, a0 == (uint64)&a2 ? st : 0);
+    return;
+  }
+  case 3:                       // pipe
+    if (is_kid) {
+      nr = 11;
+      break;
+    }
+    nr = 4;
+    a0 = rn(3) ? (uint64)pipefds : arg_ptr(&bad);
+    ret = sys6(nr, a0, 0, 0, 0, 0, 0);
+    if (ret == 0 && bad)
+      violation(nr, a0, 0, 0, ret, "pipe fds stored at a kernel address");
+    return;
+  case 4: case 5: case 6:       // read
+    nr = 5;
+    a0 = arg_fd();
+    a1 = arg_ptr(&bad);
+    a2 = arg_len();
+    ret = sys6(nr, a0, a1, a2, 0, 0, 0);
+    if (ret > 0 && bad)
+      violation(nr, a0, a1, a2, ret, "read copied into a kernel address");
+    return;
+  case 7: case 8: case 9:       // write
+    nr = 16;
+    a0 = arg_fd();
+    a1 = arg_ptr(&bad);
+    a2 = arg_len();
+    ret = sys6(nr, a0, a1, a2, 0, 0, 0);
+    // A device may drop bytes without reading them (/dev/null).
+    if (ret > 0 && bad && !is_device(a0))
+      violation(nr, a0, a1, a2, ret, "write copied from a kernel address");
+    return;
+  case 10:                      // kill: our own children or pids nobody has
+    nr = 6;
+    if (nkids > 0 && rn(2))
+      a0 = kids[rn(nkids)];
+    else {
+      static const long badpid[] = { 0, -1, -2, (long)(int)0x80000000, 0x7fffffff, 1000000007 };
+      a0 = badpid[rn(6)];
+    }
+    break;
+  case 11: {                    // exec of garbage
+    nr = 7;
+    if (rn(3) == 0)
+      write_garbage(rn(8));
+    if (rn(5) == 0) {
+      a0 = arg_path(path1, &bad);
+    } else {
+      path1[0] = 'x';
+      path1[1] = '0' + rn(8);
+      path1[2] = 0;
+      a0 = (uint64)path1;
+    }
+    switch (rn(4)) {
+    case 0: a1 = 0; break;
+    case 1: a1 = arg_ptr(&bad); break;
+    default: {
+      int n = rn(4) == 0 ? 30 + rn(8) : rn(4);
+      for (int i = 0; i < n && i < 38; i++) {
+        if (i < 3 && rn(2)) {
+          int len = rn(2) ? 290 : rn(20);
+          memset(argstr[i], 'q', len);
+          argstr[i][len] = 0;
+          argvbuf[i] = argstr[i];
+        } else
+          argvbuf[i] = rn(8) ? "zz" : (char *)arg_ptr(0);
+      }
+      argvbuf[n < 38 ? n : 38] = 0;
+      a1 = (uint64)argvbuf;
+    }
+    }
+    break;
+  }
+  case 12:                      // fstat
+    nr = 8;
+    a0 = arg_fd();
+    a1 = rn(2) ? (uint64)&stbuf : arg_ptr(&bad);
+    ret = sys6(nr, a0, a1, 0, 0, 0, 0);
+    if (ret == 0 && bad)
+      violation(nr, a0, a1, 0, ret, "fstat stored at a kernel address");
+    return;
+  case 13:                      // chdir, mostly to "." to stay shallow
+    nr = 9;
+    if (rn(3) == 0) {
+      path1[0] = '.';
+      path1[1] = 0;
+      a0 = (uint64)path1;
+    } else
+      a0 = arg_path(path1, &bad);
+    break;
+  case 14:
+    nr = 10;
+    a0 = arg_fd();
+    break;
+  case 15:
+    nr = 11;
+    break;
+  case 16: {                    // sbrk: grow, give back, or ask for absurd amounts
+    nr = 12;
+    uint64 top = brk();
+    switch (rn(6)) {
+    case 0: a0 = rn(8) * PGSIZE + rn(100); break;
+    case 1: a0 = -(long)rn(top > heap0 ? top - heap0 + 1 : 1); break;
+    case 2: a0 = 0x7fffffff; break;
+    case 3: a0 = (1 + rn(16)) << 20; break;               // 1-16 MiB
+    case 4: a0 = rn(30) == 0 ? arg_int() : 0; break;      // rarely wild (may kill us)
+    default: a0 = rn(PGSIZE); break;
+    }
+    break;
+  }
+  case 17:                      // sleep: short, or negative
+    nr = 13;
+    a0 = rn(3) ? rn(3) : -(long)rn(100000) - 1;
+    break;
+  case 18:
+    nr = 14;
+    break;
+  case 19: case 20: case 21: {  // open
+    nr = 15;
+    static const long flags[] = { O_RDONLY, O_WRONLY, O_RDWR, O_CREATE | O_RDWR,
+      O_CREATE | O_WRONLY | O_TRUNC, O_TRUNC | O_RDWR, O_CREATE, 0x7fffffff, -1 };
+    a0 = arg_path(path1, &bad);
+    a1 = flags[rn(9)];
+    break;
+  }
+  case 22: {                    // mknod: never the console (major 1)
+    nr = 17;
+    static const long majors[] = { 0, 2, 3, 4, 5, 7, 9, 10, 11, -1, 32767, -32768 };
+    a0 = arg_path(path1, &bad);
+    a1 = majors[rn(12)];
+    a2 = arg_int();
+    break;
+  }
+  case 23: case 24:
+    nr = 18;
+    a0 = arg_path(path1, &bad);
+    break;
+  case 25:
+    nr = 19;
+    a0 = arg_path(path1, &bad);
+    a1 = arg_path(path2, &bad);
+    break;
+  case 26: case 27:
+    nr = 20;
+    a0 = arg_path(path1, &bad);
+    break;
+  case 28: case 29:
+    nr = 21;
+    a0 = arg_fd();
+    if (a0 < 3 && rn(2))        // keep the sink around most of the time
+      a0 = 3 + rn(MAXFD - 3);
+    break;
+  case 30: case 31: case 32:    // sysinfo, uname, readdir (reserved), getconfig, lockstat
+    nr = 22 + rn(6);
+    if (nr == 24)
+      nr = 25;                  // never poweroff
+    a0 = nr == 25 ? arg_fd() : arg_ptr(&bad);
+    a1 = nr == 25 ? (long)arg_ptr(&bad) : arg_len();
+    a2 = arg_len();
+    ret = sys6(nr, a0, a1, a2, 0, 0, 0);
+    if (bad && ret >= 0 && (nr == 22 || nr == 23 || ((nr == 26 || nr == 27) && (int)a1 > 0)))
+      violation(nr, a0, a1, a2, ret, "stored at a kernel address");
+    return;
+  case 33: {                    // numbers the kernel has no call for
+    static const long nrs[] = { 0, 28, 29, 64, 99, 255, 256, 1000, -1, -24, 0x80000000L, 0x100000018L };
+    nr = nrs[rn(12)];
+    a0 = arg_ptr(0);
+    a1 = arg_len();
+    ret = sys6(nr, a0, a1, arg_int(), 0, 0, 0);
+    if (ret != -1)
+      violation(nr, a0, a1, 0, ret, "unknown call number did not fail");
+    return;
+  case 34:                      // new garbage to exec
+    write_garbage(rn(8));
+    return;
+  }
+  default: {                    // write a file with known bytes, read it back
+    int fd = open(path1[0] ? path1 : "f", O_CREATE | O_RDWR);
+    make_path(path1);
+    if (fd < 0)
+      return;
+    int n = rn(3000);
+    for (int i = 0; i < n; i++)
+      buf[i] = i * 7 + 3;
+    write(fd, buf, n);
+    close(fd);
+    return;
+  }
+  }
+  ret = sys6(nr, a0, a1, a2, 0, 0, 0);
+  // A kernel pointer as a path or argv must never work.
+  if (bad && ret != -1 && nr != 6 && nr != 10 && nr != 12 && nr != 13)
+    violation(nr, a0, a1, a2, ret, "accepted a kernel address");
+}
+
+// Run `budget` calls, or until `end_tick`, then reap and leave.
+static void
+fuzz_loop(int budget, int end_tick)
+{
+  // A heap page of our own: unterminated strings live at its top.
+  sbrk(2 * PGSIZE);
+  heap0 = brk() - PGSIZE;
+  path1[0] = 0;
+  for (int i = 0; i < budget; i++) {
+    if ((i & 15) == 0 && uptime() >= end_tick)
+      break;
+    one_call();
+  }
+  for (int i = 0; i < nkids; i++)
+    kill(kids[i]);
+  while (nkids > 0) {
+    int st = 0;
+    int pid = wait(&st);
+    if (pid < 0)
+      break;
+    reap_kid(pid, st);
+  }
+}
+
+static void __attribute__((noreturn))
+worker(uint64 seed, int k, int end_tick)
+{
+  seed_rng(seed, k + 1);
+  open_sink();
+  int stop = uptime() + WORKER_TICKS;
+  fuzz_loop(200 + rn(600), stop < end_tick ? stop : end_tick);
+  exit(calls);
+}
+
+// ---------------------------------------------------------------- parent
+
+// Remove everything below the current directory, then the directory `name`
+// in the parent. Works by chdir so that depth never makes a path too long.
+static int
+rmtree(char *name)
+{
+  struct dirent de;
+  char nm[DIRSIZ + 1];
+  int fails = 0;
+
+  if (chdir(name) < 0)
+    return unlink(name) < 0;
+  int fd = open(".", O_RDONLY);
+  if (fd < 0) {
+    chdir("..");
+    return 1;
+  }
+  while (read(fd, &de, sizeof(de)) == sizeof(de)) {
+    if (de.inum == 0)
+      continue;
+    memmove(nm, de.name, DIRSIZ);
+    nm[DIRSIZ] = 0;
+    if (strcmp(nm, ".") == 0 || strcmp(nm, "..") == 0)
+      continue;
+    struct stat st;
+    if (stat(nm, &st) == 0 && st.type == T_DIR)
+      fails += rmtree(nm);
+    else if (unlink(nm) < 0)
+      fails++;
+  }
+  close(fd);
+  if (chdir("..") < 0)
+    return fails + 1;
+  if (unlink(name) < 0)
+    fails++;
+  return fails;
+}
+
+static int
+spawn(uint64 seed, int k, int end_tick)
+{
+  int pid = fork();
+  if (pid == 0)
+    worker(seed, k, end_tick);
+  return pid;
+}
+
+static int
+watchdog(void)
+{
+  int pid = fork();
+  if (pid == 0) {
+    sleep(WATCH_TICKS);
+    exit(0);
+  }
+  return pid;
+}
+
+static void
+show_report(uint64 seed, int status)
+{
+  static char rep[300];
+  int fd = open(REPORT, O_RDONLY);
+  int n = fd >= 0 ? read(fd, rep, sizeof(rep) - 1) : 0;
+  if (fd >= 0)
+    close(fd);
+  if (n < 0)
+    n = 0;
+  rep[n] = 0;
+  if (n > 0 && rep[n - 1] == '\n')
+    rep[n - 1] = 0;
+  printf("fuzz: FAIL %lu: %s (status %d)\n", seed, n > 0 ? rep : "violation, no report", status);
+}
+
+// Free memory and process count, sampled until they settle back to the
+// start values (orphaned grandchildren may still be finishing).
+static int
+settled(struct sysinfo *start, struct sysinfo *now)
+{
+  for (int tries = 0; tries < 40; tries++) {
+    if (sysinfo(now) < 0)
+      return 0;
+    if (now->freemem >= start->freemem && now->nproc <= start->nproc)
+      return 1;
+    sleep(5);
+  }
+  return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+  if (argc != 3) {
+    fprintf(2, "usage: fuzz SEED SECONDS\n");
+    return 2;
+  }
+  uint64 seed = atoi(argv[1]);
+  int secs = atoi(argv[2]);
+  int failed = 0;
+  long total = 0;
+  int spawned = 0;
+
+  // Fresh scratch directory and the sink children write to.
+  rmtree(DIR);
+  unlink(REPORT);
+  if (mkdir(DIR) < 0 || chdir(DIR) < 0) {
+    printf("fuzz: FAIL %lu: cannot make " DIR "\n", seed);
+    return 1;
+  }
+  if (mknod("null", 2, 0) == 0) {
+    int fd = open("null", O_RDWR);
+    sink_is_dev = fd >= 0 && write(fd, "x", 1) == 1;
+    if (fd >= 0)
+      close(fd);
+  }
+  if (!sink_is_dev) {
+    unlink("null");
+    close(open("sink", O_CREATE | O_RDWR));
+  }
+  seed_rng(seed, 0);
+  for (int k = 0; k < 8; k++)
+    write_garbage(k);
+
+  // Warm up the kernel's caches (slabs for pipes, files) before measuring.
+  if (pipe(pipefds) == 0) {
+    close(pipefds[0]);
+    close(pipefds[1]);
+  }
+  int w = fork();
+  if (w == 0)
+    exit(0);
+  wait(0);
+
+  struct sysinfo si0, si1;
+  sysinfo(&si0);
+  printf("fuzz: seed %lu, %d seconds, %d workers, free %lu KiB, %d procs\n",
+         seed, secs, NWORKERS, si0.freemem / 1024, si0.nproc);
+
+  int end = uptime() + secs * 10;
+  int pids[NWORKERS], born[NWORKERS], live = 0;
+  for (int i = 0; i < NWORKERS; i++)
+    pids[i] = 0;
+  int wd = watchdog();
+
+  for (;;) {
+    int now = uptime();
+    for (int i = 0; i < NWORKERS && now < end; i++) {
+      if (pids[i] == 0) {
+        int pid = spawn(seed, spawned++, end);
+        if (pid > 0) {
+          pids[i] = pid;
+          born[i] = now;
+          live++;
+        }
+      }
+    }
+    if (live == 0 && now >= end)
+      break;
+    if (wd <= 0)
+      wd = watchdog();
+    int st = 0;
+    int pid = wait(&st);
+    if (pid < 0) {
+      printf("fuzz: FAIL %lu: wait failed with %d workers alive\n", seed, live);
+      failed = 1;
+      break;
+    }
+    now = uptime();
+    if (pid == wd) {
+      wd = 0;
+      for (int i = 0; i < NWORKERS; i++)
+        if (pids[i] > 0 && (now - born[i] > WORKER_KILL || now > end + 20))
+          kill(pids[i]);
+      continue;
+    }
+    for (int i = 0; i < NWORKERS; i++) {
+      if (pids[i] == pid) {
+        pids[i] = 0;
+        live--;
+      }
+    }
+    if (st <= VIOLATION && st > VIOLATION - 1000) {
+      if (!failed)
+        show_report(seed, st);
+      failed = 1;
+      end = now;                // stop spawning; finish cleanly
+    } else if (st > 0) {
+      total += st;
+    }
+  }
+  if (wd > 0) {
+    kill(wd);
+    wait(0);
+  }
+
+  chdir("/");
+  int left = rmtree(DIR);
+  if (left) {
+    // An orphaned grandchild may still hold a name: try once more.
+    sleep(20);
+    left = rmtree(DIR);
+  }
+  unlink(REPORT);
+  if (left && !failed) {
+    printf("fuzz: FAIL %lu: %d scratch names in " DIR " could not be removed\n", seed, left);
+    failed = 1;
+  }
+  if (!failed && !settled(&si0, &si1)) {
+    printf("fuzz: FAIL %lu: leak: free memory %lu KiB before, %lu KiB after (%ld pages); procs %d before, %d after\n",
+           seed, si0.freemem / 1024, si1.freemem / 1024,
+           ((long)si0.freemem - (long)si1.freemem) / 4096, si0.nproc, si1.nproc);
+    failed = 1;
+  }
+  if (failed)
+    return 1;
+  printf("fuzz: ok %lu %ld calls (%d workers run)\n", seed, total, spawned);
+  return 0;
+}
