@@ -3,6 +3,8 @@
 #include <octopos/proc.h>
 #include <octopos/syscall.h>
 #include <octopos/errno.h>
+#include <octopos/rtc.h>
+#include <octopos/vm.h>
 
 struct spinlock tickslock;
 uint ticks;
@@ -48,4 +50,14 @@ sys_uptime(void)
   uint t = ticks;
   release(&tickslock);
   return t;
+}
+
+// gettime(&ns): nanoseconds since 1970 from the RTC, or -ENODEV without one.
+long
+sys_gettime(void)
+{
+  uint64 ns = rtc_read_ns();
+  if (ns == 0)
+    return -ENODEV;
+  return copyout(myproc()->pagetable, argaddr(0), &ns, sizeof(ns));
 }

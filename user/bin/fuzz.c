@@ -51,6 +51,8 @@
 // Exit status of a worker or child: the number of calls it made, or
 // VIOLATION - k (k = call number + 100) when it caught the kernel misbehaving.
 #define VIOLATION    (-1000)
+#define IS_VIOLATION(st) ((st) <= VIOLATION - 100 && (st) > VIOLATION - 1000)
+#define HEAP_CAP     (8UL << 20)  // a worker stops growing its heap here
 
 static uint64 rng;
 static int calls;
@@ -376,7 +378,7 @@ reap_kid(int pid, int status)
       break;
     }
   }
-  if (status <= VIOLATION + 100 - 1 && status > VIOLATION - 1000)
+  if (IS_VIOLATION(status))
     exit(status);               // pass a child's finding up
   if (status > 0)
     calls += status;
@@ -434,15 +436,14 @@ one_call(void)
     nr = 14;
     break;
   case 2: {                     // wait
-    nr = 3;
-    a0 = rn(3) ? (uint64)&a2 : arg_ptr(&bad);
-    a2 = 0;
     int st = 0;
-    ret = sys6(nr, a0 == (uint64)&a2 ? (uint64)&st : a0, 0, 0, 0, 0, 0);
+    nr = 3;
+    a0 = rn(3) ? (uint64)&st : arg_ptr(&bad);
+    ret = sys6(nr, a0, 0, 0, 0, 0, 0);
     if (ret > 0 && bad)
       violation(nr, a0, 0, 0, ret, "wait stored a status at a kernel address");
     if (ret > 0)
-      reap_kid(ret, a0 == (uint64)&a2 ? st : 0);
+      reap_kid(ret, a0 == (uint64)&st ? st : 0);
     return;
   }
   case 3:                       // pipe
@@ -544,10 +545,10 @@ one_call(void)
     nr = 12;
     uint64 top = brk();
     switch (rn(6)) {
-    case 0: a0 = rn(8) * PGSIZE + rn(100); break;
+    case 0: a0 = top - heap0 < HEAP_CAP ? rn(8) * PGSIZE + rn(100) : 0; break;
     case 1: a0 = -(long)rn(top > heap0 ? top - heap0 + 1 : 1); break;
     case 2: a0 = 0x7fffffff; break;
-    case 3: a0 = (1 + rn(16)) << 20; break;               // 1-16 MiB
+    case 3: a0 = top - heap0 < HEAP_CAP ? (1 + rn(4)) << 20 : 0; break;  // MiBs
     case 4: a0 = rn(30) == 0 ? arg_int() : 0; break;      // rarely wild (may kill us)
     default: a0 = rn(PGSIZE); break;
     }
@@ -603,7 +604,7 @@ one_call(void)
     a1 = nr == 25 ? (long)arg_ptr(&bad) : arg_len();
     a2 = arg_len();
     ret = sys6(nr, a0, a1, a2, 0, 0, 0);
-    if (bad && ret >= 0 && (nr == 22 || nr == 23 || ((nr == 26 || nr == 27) && (int)a1 > 0)))
+    if (bad && ((ret >= 0 && (nr == 22 || nr == 23)) || ((nr == 26 || nr == 27) && (int)a1 > 0 && ret > 0)))
       violation(nr, a0, a1, a2, ret, "stored at a kernel address");
     return;
   case 33: {                    // numbers the kernel has no call for
@@ -620,8 +621,8 @@ one_call(void)
     return;
   }
   default: {                    // write a file with known bytes, read it back
-    int fd = open(path1[0] ? path1 : "f", O_CREATE | O_RDWR);
     make_path(path1);
+    int fd = open(path1, O_CREATE | O_RDWR);
     if (fd < 0)
       return;
     int n = rn(3000);
@@ -835,6 +836,10 @@ main(int argc, char *argv[])
       wd = watchdog();
     int st = 0;
     int pid = wait(&st);
+    if (pid < 0 && live == 0) {
+      sleep(2);                 // fork failed for lack of memory: try again
+      continue;
+    }
     if (pid < 0) {
       printf("fuzz: FAIL %lu: wait failed with %d workers alive\n", seed, live);
       failed = 1;
@@ -854,7 +859,7 @@ main(int argc, char *argv[])
         live--;
       }
     }
-    if (st <= VIOLATION && st > VIOLATION - 1000) {
+    if (IS_VIOLATION(st)) {
       if (!failed)
         show_report(seed, st);
       failed = 1;

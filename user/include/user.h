@@ -12,6 +12,7 @@
 #include <uapi/octopos/fs.h>
 #include <uapi/octopos/stat.h>
 #include <uapi/octopos/sysinfo.h>
+#include <uapi/octopos/lockstat.h>
 
 // System calls 1-21 (xv6-riscv).
 int fork(void);
@@ -40,6 +41,8 @@ int uptime(void);
 int sysinfo(struct sysinfo *info);
 int uname(struct utsname *u);
 int poweroff(int how);                // 0 power off, 1 reboot; returns only on error
+int gettime(unsigned long *ns);       // wall-clock ns since 1970 (RTC); -1 without one
+int lockstat(struct lockstat_rec *recs, int n); // lock statistics (CONFIG_LOCK_STAT)
 int getconfig(char *buf, int n);      // copies the kernel's .config; returns its length
 
 // ulib.c

@@ -33,3 +33,15 @@ SYSCALL(poweroff, 24)   // int poweroff(int how): 0 off, 1 reboot
 SYSCALL(readdir,  25)   // reserved
 SYSCALL(getconfig,26)   // int getconfig(char *buf, int n): the kernel's .config (CONFIG_IKCONFIG)
 SYSCALL(lockstat, 27)   // int lockstat(struct lockstat_rec *, int n) (CONFIG_LOCK_STAT)
+SYSCALL(symlink,  28)   // int symlink(const char *target, const char *path) (CONFIG_FS_SYMLINKS)
+SYSCALL(getuid,   29)   // CONFIG_MULTIUSER from here on
+SYSCALL(geteuid,  30)
+SYSCALL(getgid,   31)
+SYSCALL(getegid,  32)
+SYSCALL(setuid,   33)   // int setuid(int uid): root only
+SYSCALL(setgid,   34)   // int setgid(int gid): root only
+SYSCALL(chmod,    35)   // int chmod(const char *path, int mode)
+SYSCALL(chown,    36)   // int chown(const char *path, int uid, int gid): root only
+SYSCALL(umask,    37)   // int umask(int mask): returns the old mask
+SYSCALL(xstat,    38)   // int xstat(int fd, struct xstat *): stat with mode, uid, gid, mtime
+SYSCALL(gettime,  39)   // int gettime(unsigned long *ns): wall-clock time (RTC)
