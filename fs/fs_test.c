@@ -2,6 +2,8 @@
 // host-test-sources: fs/bio.c fs/log.c fs/inode.c fs/dir.c fs/namei.c fs/file.c fs/fdtable.c fs/pipe.c fs/sysfile.c fs/devsw.c fs/mount.c fs/xv6fs/balloc.c fs/xv6fs/bmap.c fs/xv6fs/inode.c fs/xv6fs/super.c
 // host-test-config[xv6]: CONFIG_FS_XV6 CONFIG_ROOT_FS_XV6 CONFIG_NR_INODES=50 CONFIG_NR_BUFS=30 CONFIG_FS_LOG_OP_BLOCKS=10 CONFIG_NR_OPEN=16 CONFIG_NR_FILES=100 CONFIG_NR_CPUS=1
 // host-test-config[large]: CONFIG_FS_XV6 CONFIG_ROOT_FS_XV6 CONFIG_FS_XV6_LARGE_FILES CONFIG_NR_INODES=50 CONFIG_NR_BUFS=64 CONFIG_FS_LOG_OP_BLOCKS=12 CONFIG_NR_OPEN=16 CONFIG_NR_FILES=100 CONFIG_NR_CPUS=1
+// host-test-config[links]: CONFIG_FS_XV6 CONFIG_ROOT_FS_XV6 CONFIG_FS_XV6_LARGE_FILES CONFIG_FS_SYMLINKS CONFIG_NR_INODES=50 CONFIG_NR_BUFS=64 CONFIG_FS_LOG_OP_BLOCKS=12 CONFIG_NR_OPEN=16 CONFIG_NR_FILES=100 CONFIG_NR_CPUS=1
+// host-test-sources[links]: fs/symlink.c
 // host-test-cflags: -include fs/fs_test_shim.h
 //
 // The disk is an image in host memory, built here in xv6 mkfs's layout
@@ -203,6 +205,10 @@ mkimg(uint size, uint ninodes, uint nlog, uint devblocks)
     sb->featmagic = XV6FS_FEAT_MAGIC;
     sb->features = XV6FS_FEAT_LARGE_FILES;
   }
+  if (IS_ENABLED(CONFIG_FS_SYMLINKS)) {
+    sb->featmagic = XV6FS_FEAT_MAGIC;
+    sb->features |= XV6FS_FEAT_SYMLINKS;
+  }
 
   struct dinode *root = dino(ROOTINO);
   root->type = T_DIR;
@@ -259,6 +265,8 @@ static long sunlink(const char *p) { return call(sys_unlink, U(p), 0, 0); }
 static long slink(const char *a, const char *b) { return call(sys_link, U(a), U(b), 0); }
 static long sfstat(int fd, struct stat *st) { return call(sys_fstat, fd, U(st), 0); }
 static long smknod(const char *p, int ma, int mi) { return call(sys_mknod, U(p), ma, mi); }
+long sys_symlink(void) __attribute__((weak));      // fs/symlink.c, [links] only
+static long ssymlink(const char *t, const char *p) { return call(sys_symlink, U(t), U(p), 0); }
 
 static struct stat
 statpath(const char *p)
@@ -361,6 +369,99 @@ CASE(file_size_limit)
   }
   sclose(fd);
   CHECK(sunlink("big") == 0);
+}
+
+// With large files the format's limit is 65,803 blocks: the write that
+// would pass it fails with -EFBIG, on a disk big enough to get there.
+CASE(large_file_limit)
+{
+  static char buf[64 * 1024];
+  if (!IS_ENABLED(CONFIG_FS_XV6_LARGE_FILES))
+    return;
+  long max = (long)(NDIRECT - 1 + NINDIRECT + NINDIRECT * NINDIRECT) * BSIZE, total = 0, r;
+  mkimg(67000, 200, 30, 67000);
+  CHECK(boot() == 0);
+  int fd = sopen("huge", O_CREATE | O_WRONLY);
+  while ((r = swrite(fd, buf, sizeof(buf))) > 0)
+    total += r;
+  CHECK(r == -EFBIG && total == max - max % (long)sizeof(buf));
+  // The failed write kept the whole transactions that fit; fill the rest.
+  struct stat st;
+  CHECK(sfstat(fd, &st) == 0 && st.size >= (uint64)total && st.size < (uint64)max);
+  CHECK(swrite(fd, buf, max - st.size) == (long)(max - st.size));
+  CHECK(swrite(fd, buf, 1) == -EFBIG);
+  CHECK(statpath("huge").size == (uint64)max);
+  sclose(fd);
+  uint before = free_blocks();
+  CHECK(sunlink("huge") == 0);
+  CHECK(free_blocks() > before + 65803);                  // data and map blocks back
+}
+
+// Symlinks: followed in the middle and at the end of a path, relative to
+// the link's directory; O_NOFOLLOW; chains up to SYMLINK_MAXDEPTH; loops.
+CASE(symlinks_follow_and_loop)
+{
+  char buf[64];
+  if (!IS_ENABLED(CONFIG_FS_SYMLINKS))
+    return;
+  mkimg(2000, 200, 30, 2000);
+  CHECK(boot() == 0);
+  CHECK(smkdir("d") == 0);
+  int fd = sopen("d/f", O_CREATE | O_RDWR);
+  CHECK(swrite(fd, "data", 4) == 4);
+  sclose(fd);
+  CHECK(ssymlink("d", "dl") == 0);
+  CHECK(ssymlink("f", "d/l") == 0);
+  CHECK(ssymlink("/d/f", "abs") == 0);
+  CHECK(ssymlink("x", "d/l") == -EEXIST);
+  CHECK(ssymlink("", "e") == -ENOENT);
+  CHECK(statpath("dl/l").ino == statpath("d/f").ino);    // "f" is relative to d/
+  CHECK(statpath("abs").ino == statpath("d/f").ino);
+  fd = sopen("dl/l", O_RDONLY | O_NOFOLLOW);
+  struct stat st;
+  CHECK(fd >= 0 && sfstat(fd, &st) == 0 && st.type == T_SYMLINK);
+  CHECK(sread(fd, buf, sizeof(buf)) == 1 && buf[0] == 'f');
+  sclose(fd);
+  CHECK(sopen("dl/l", O_RDWR | O_NOFOLLOW) == -ELOOP);
+  CHECK(sopen("dl", O_WRONLY) == -EISDIR);
+  // a0 -> a1 -> ... -> a9 -> d/f: ten links are allowed, eleven are not.
+  for (int i = 0; i < SYMLINK_MAXDEPTH; i++) {
+    char name[8], target[8];
+    snprintf(name, sizeof(name), "a%d", i);
+    snprintf(target, sizeof(target), i == SYMLINK_MAXDEPTH - 1 ? "d/f" : "a%d", i + 1);
+    CHECK(ssymlink(target, name) == 0);
+  }
+  CHECK(statpath("a0").ino == statpath("d/f").ino);
+  CHECK(ssymlink("a0", "too") == 0);
+  CHECK(sopen("too", O_RDONLY) == -ELOOP);
+  CHECK(ssymlink("loop", "loop") == 0);
+  CHECK(sopen("loop", O_RDONLY) == -ELOOP);
+  CHECK(schdir("loop") < 0);
+  CHECK(ssymlink("nowhere", "dang") == 0);
+  CHECK(sopen("dang", O_RDONLY) == -ENOENT);
+  CHECK(sopen("dang", O_CREATE | O_RDWR) == -ENOENT);
+  // The links are inodes with one block each; unlink gives it all back.
+  uint before = free_blocks();
+  CHECK(sunlink("d/l") == 0 && sunlink("dang") == 0);
+  CHECK(free_blocks() == before + 2);
+  CHECK(statpath("d/f").size == 4);
+}
+
+// Feature bits and kernels: without the option an image with links is
+// refused at mount; with it, an image without the bit gets no links.
+CASE(symlink_feature_bit)
+{
+  mkimg(2000, 200, 30, 2000);
+  if (IS_ENABLED(CONFIG_FS_SYMLINKS)) {
+    sb->features &= ~XV6FS_FEAT_SYMLINKS;
+    CHECK(boot() == 0);
+    CHECK(ssymlink("x", "l") == -EPERM);
+  } else {
+    sb->featmagic = XV6FS_FEAT_MAGIC;
+    sb->features |= XV6FS_FEAT_SYMLINKS;
+    CHECK(boot() == -EINVAL);
+    CHECK(strstr(host_log, "needs CONFIG_FS_SYMLINKS") != NULL);
+  }
 }
 
 CASE(directories_and_dotdot)
@@ -657,6 +758,9 @@ main(void)
     cmocka_unit_test(mount_then_write_read_back),
     cmocka_unit_test(truncate_and_unlink_free_blocks),
     cmocka_unit_test(file_size_limit),
+    cmocka_unit_test(large_file_limit),
+    cmocka_unit_test(symlinks_follow_and_loop),
+    cmocka_unit_test(symlink_feature_bit),
     cmocka_unit_test(directories_and_dotdot),
     cmocka_unit_test(names_cut_to_dirsiz),
     cmocka_unit_test(links_and_nlink),

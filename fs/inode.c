@@ -12,6 +12,7 @@
 #include <octopos/types.h>
 #include <octopos/errno.h>
 #include <octopos/fs.h>
+#include <octopos/perm.h>
 #include <octopos/printk.h>
 #include <octopos/proc.h>
 #include <octopos/spinlock.h>
@@ -171,6 +172,7 @@ writei(struct inode *ip, int user_src, uint64 src, uint off, uint n)
     return -EIO;
   if (off > ip->size || off + n < off)
     return -EINVAL;
+  perm_touch(ip);               // the file system's write stores the inode
   return ip->mnt->ops->write(ip, user_src, src, off, n);
 }
 

@@ -18,6 +18,7 @@
 #include <octopos/types.h>
 #include <octopos/bio.h>
 #include <octopos/blkdev.h>
+#include <octopos/kmalloc.h>
 #include <octopos/errno.h>
 #include <octopos/fs.h>
 #include <octopos/log.h>
@@ -45,6 +46,7 @@ static struct {
   int waiters;
   struct logheader lh;      // blocks of the running transaction
   struct buf io;            // private buffer for log-area I/O
+  struct buf *slot[LOG_HDR_MAX];  // private buffers for writing a commit's log blocks
 } log;
 
 static int
@@ -119,6 +121,12 @@ log_init(uint dev, const struct superblock *sb)
     printf("xv6fs: log of %u blocks is smaller than one operation (%d)\n", log.cap, MAXOPBLOCKS);
     return -EUCLEAN;
   }
+  for (uint i = 0; i < log.cap; i++) {
+    if (log.slot[i] == NULL && (log.slot[i] = kzalloc(sizeof(struct buf))) == NULL) {
+      printf("xv6fs: no memory for the log's buffers\n");
+      return -ENOMEM;
+    }
+  }
   acquiresleep(&log.io.lock);
   err = recover();
   releasesleep(&log.io.lock);
@@ -127,7 +135,8 @@ log_init(uint dev, const struct superblock *sb)
   return err;
 }
 
-// Copy each block of the transaction from the cache into the log area.
+// Copy each block of the transaction from the cache into the log area,
+// all writes in flight at once: one disk round trip, not one per block.
 static int
 write_log(void)
 {
@@ -135,25 +144,31 @@ write_log(void)
     struct buf *b = bread(log.dev, log.lh.block[i]);   // pinned: a cache hit
     if (b == NULL)
       return -EIO;
-    memmove(log.io.data, b->data, BSIZE);
+    memmove(log.slot[i]->data, b->data, BSIZE);
     brelse(b);
-    if (log_io(log.start + 1 + i, 1) < 0)
-      return -EIO;
+    log.slot[i]->dev = log.dev;
+    log.slot[i]->blockno = log.start + 1 + i;
   }
-  return 0;
+  return blkdev_rw_batch(log.slot, log.lh.n, 1);
 }
 
-// Copy the committed blocks home from the cache and let them go.
+// Copy the committed blocks home from the cache, all at once, and let
+// them go.
 static void
 install_trans(void)
 {
+  struct buf *bufs[LOG_HDR_MAX];
+  int m = 0;
   for (uint i = 0; i < log.lh.n; i++) {
     struct buf *b = bread(log.dev, log.lh.block[i]);
-    if (b != NULL) {
-      bwrite(b);
-      bunpin(b);
-      brelse(b);
-    }
+    if (b != NULL)
+      bufs[m++] = b;
+  }
+  if (blkdev_rw_batch(bufs, m, 1) < 0)
+    printf("xv6fs: write error installing a transaction\n");
+  for (int j = 0; j < m; j++) {
+    bunpin(bufs[j]);
+    brelse(bufs[j]);
   }
 }
 

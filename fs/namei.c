@@ -6,7 +6,9 @@
 // while holding its parent could deadlock against a walk of "..", and
 // holding nothing would let the directory change under the lookup.
 #include <octopos/types.h>
+#include <octopos/errno.h>
 #include <octopos/fs.h>
+#include <octopos/perm.h>
 #include <octopos/proc.h>
 #include <octopos/string.h>
 
@@ -44,51 +46,103 @@ skipelem(const char *path, char *name)
 
 // Walk path. With parent set, stop one element early, copy the last
 // element into name and return its (unlocked, referenced) directory.
-static struct inode *
-namex(const char *path, int parent, char *name)
+// A symlink met on the way (the last element only when follow is set) is
+// replaced by its target, spliced in front of the rest of the path in buf;
+// the walk goes on from the link's directory, or the root for an absolute
+// target. 0 and *out, or -errno.
+static int
+namex(const char *path, int parent, int follow, char *name, struct inode **out)
 {
   struct inode *ip, *next;
+  char buf[MAXPATH];
+  int links = 0, err;
 
   if (*path == '/')
     ip = fs_root();
   else
     ip = idup(myproc()->cwd);
   if (ip == NULL)
-    return NULL;
+    return -ENOENT;
 
   while ((path = skipelem(path, name)) != NULL) {
-    if (ilock(ip) < 0 || ip->type != T_DIR) {
+    if ((err = ilock(ip)) < 0 || ip->type != T_DIR) {
       iunlockput(ip);
-      return NULL;
+      return err < 0 ? err : -ENOTDIR;
+    }
+    // Search permission on every directory walked, the last parent too.
+    if ((err = perm_check(ip, PERM_X)) < 0) {
+      iunlockput(ip);
+      return err;
     }
     if (parent && *path == 0) {
       iunlock(ip);
-      return ip;
+      *out = ip;
+      return 0;
     }
     next = dirlookup(ip, name, NULL);
-    iunlockput(ip);
-    if (next == NULL)
-      return NULL;
+    iunlock(ip);
+    if (next == NULL) {
+      iput(ip);
+      return -ENOENT;
+    }
+    if (IS_ENABLED(CONFIG_FS_SYMLINKS) && (follow || *path != 0)) {
+      int islink = 0;
+      if ((err = ilock(next)) == 0 && next->type == T_SYMLINK) {
+        islink = 1;
+        if (++links > SYMLINK_MAXDEPTH)
+          err = -ELOOP;
+        else
+          err = symlink_splice(next, path, buf, sizeof(buf));
+      }
+      iunlock(next);
+      if (err < 0 || islink)
+        iput(next);
+      if (err < 0) {
+        iput(ip);
+        return err;
+      }
+      if (islink) {
+        path = buf;
+        if (*path == '/') {
+          iput(ip);
+          if ((ip = fs_root()) == NULL)
+            return -ENOENT;
+        }
+        continue;
+      }
+    }
+    iput(ip);
     ip = next;
   }
   if (parent) {
     // The path had no last element ("/" or "").
     iput(ip);
-    return NULL;
+    return -ENOENT;
   }
-  return ip;
+  *out = ip;
+  return 0;
 }
 
 struct inode *
 namei(const char *path)
 {
+  struct inode *ip;
+
+  return namei_flags(path, 0, &ip) < 0 ? NULL : ip;
+}
+
+int
+namei_flags(const char *path, int flags, struct inode **ipp)
+{
   char name[DIRSIZ];
 
-  return namex(path, 0, name);
+  return namex(path, 0, !(flags & NAMEI_NOFOLLOW), name, ipp);
 }
 
 struct inode *
 nameiparent(const char *path, char *name)
 {
-  return namex(path, 1, name);
+  struct inode *ip;
+
+  return namex(path, 1, 0, name, &ip) < 0 ? NULL : ip;
 }

@@ -11,6 +11,7 @@
 #include <octopos/file.h>
 #include <octopos/fs.h>
 #include <octopos/log.h>
+#include <octopos/perm.h>
 #include <octopos/pipe.h>
 #include <octopos/printk.h>
 #include <octopos/proc.h>
@@ -134,6 +135,10 @@ sys_link(void)
     err = -EXDEV;
     goto bad;
   }
+  if ((err = perm_check(dp, PERM_W | PERM_X)) < 0) {
+    iunlockput(dp);
+    goto bad;
+  }
   if ((err = dirlink(dp, name, ip->inum)) < 0) {
     iunlockput(dp);
     goto bad;
@@ -168,7 +173,7 @@ sys_unlink(void)
     end_op();
     return -ENOENT;
   }
-  if ((err = ilock(dp)) < 0)
+  if ((err = ilock(dp)) < 0 || (err = perm_check(dp, PERM_W | PERM_X)) < 0)
     goto bad_dp;
 
   // Cannot unlink "." or "..".
@@ -218,8 +223,9 @@ bad_dp:
 }
 
 // Make path an inode of type, or, for a plain file that already exists,
-// return that. *out is locked and referenced. In a transaction.
-static int
+// return that (a symlink too: open decides whether to follow it). *out is
+// locked and referenced. In a transaction. Also used by fs/symlink.c.
+int
 create(const char *path, short type, short major, short minor, struct inode **out)
 {
   struct inode *ip, *dp;
@@ -236,7 +242,7 @@ create(const char *path, short type, short major, short minor, struct inode **ou
   if ((ip = dirlookup(dp, name, NULL)) != NULL) {
     iunlockput(dp);
     if ((err = ilock(ip)) == 0 && type == T_FILE &&
-        (ip->type == T_FILE || ip->type == T_DEVICE)) {
+        (ip->type == T_FILE || ip->type == T_DEVICE || ip->type == T_SYMLINK)) {
       *out = ip;
       return 0;
     }
@@ -244,7 +250,8 @@ create(const char *path, short type, short major, short minor, struct inode **ou
     return err < 0 ? err : -EEXIST;
   }
 
-  if ((err = ialloc(dp->mnt, type, &ip)) < 0) {
+  if ((err = perm_check(dp, PERM_W | PERM_X)) < 0 ||
+      (err = ialloc(dp->mnt, type, &ip)) < 0) {
     iunlockput(dp);
     return err;
   }
@@ -256,6 +263,7 @@ create(const char *path, short type, short major, short minor, struct inode **ou
   ip->major = major;
   ip->minor = minor;
   ip->nlink = 1;
+  perm_init(ip);                // owner, mode from the umask
   iupdate(ip);
 
   if (type == T_DIR) {
@@ -301,20 +309,31 @@ sys_open(void)
       return err;
     }
   } else {
-    if ((ip = namei(path)) == NULL) {
+    if ((err = namei_flags(path, NAMEI_NOFOLLOW, &ip)) < 0) {
       end_op();
-      return -ENOENT;
+      return err;
     }
     if ((err = ilock(ip)) < 0) {
       iunlockput(ip);
       end_op();
       return err;
     }
-    if (ip->type == T_DIR && omode != O_RDONLY) {
+    if (ip->type == T_DIR && (omode & ~O_NOFOLLOW) != O_RDONLY) {
       iunlockput(ip);
       end_op();
       return -EISDIR;
     }
+  }
+  // A final symlink: follow it, or open the link itself (O_NOFOLLOW).
+  if ((err = symlink_open(path, omode, &ip)) < 0) {
+    end_op();
+    return err;
+  }
+
+  if ((err = perm_open(ip, omode)) < 0) {
+    iunlockput(ip);
+    end_op();
+    return err;
   }
 
   if (ip->type == T_DEVICE && (ip->major < 0 || ip->major >= NDEV)) {
@@ -379,8 +398,8 @@ sys_mknod(void)
   int major = argint(1);
   int minor = argint(2);
 
-  if ((err = argstr(0, path, MAXPATH)) < 0)
-    return err;
+  if ((err = argstr(0, path, MAXPATH)) < 0 || (err = perm_root()) < 0)
+    return err;                 // a device node is a key to the device
   begin_op();
   if ((err = create(path, T_DEVICE, major, minor, &ip)) == 0)
     iunlockput(ip);
@@ -403,7 +422,7 @@ sys_chdir(void)
     end_op();
     return -ENOENT;
   }
-  if ((err = ilock(ip)) < 0 || ip->type != T_DIR) {
+  if ((err = ilock(ip)) < 0 || ip->type != T_DIR || (err = perm_check(ip, PERM_X)) < 0) {
     iunlockput(ip);
     end_op();
     return err < 0 ? err : -ENOTDIR;

@@ -8,7 +8,9 @@
 // Layout (xv6's): segments from 0, a guard page, one stack page, then the heap.
 #include <octopos/types.h>
 #include <octopos/proc.h>
+#include <octopos/cred.h>
 #include <octopos/errno.h>
+#include <octopos/perm.h>
 #include <octopos/string.h>
 #include <octopos/vm.h>
 #include <octopos/page_alloc.h>
@@ -96,9 +98,11 @@ kexec(const char *path, char **argv)
   if ((r = ilock(ip)) < 0)
     goto bad;
   uint fsize = ip->size;
-  r = -ENOEXEC;
-  if (ip->type != T_FILE)
+  uint mode = ip->mode, uid = ip->uid, gid = ip->gid;   // for set-user-id
+  r = -EACCES;
+  if (ip->type != T_FILE || perm_check(ip, PERM_X) < 0)
     goto bad;
+  r = -ENOEXEC;
   if (readi(ip, 0, (uint64)&eh, 0, sizeof(eh)) != sizeof(eh))
     goto bad;
   if ((r = check_elf(&eh, fsize)) < 0)
@@ -186,6 +190,7 @@ kexec(const char *path, char **argv)
   if (IS_ENABLED(CONFIG_KERNEL_PT_SHARED))
     vm_switch(pt);     // stop using the old page table before freeing it
   proc_pagetable_free(oldpt, oldsz);
+  cred_exec(p, mode, uid, gid);
   return argc;
 
 bad:

@@ -8,6 +8,7 @@
 // sched() holding only its own p->lock.
 #include <octopos/types.h>
 #include <octopos/proc.h>
+#include <octopos/cred.h>
 #include <octopos/printk.h>
 #include <octopos/string.h>
 #include <octopos/errno.h>
@@ -456,6 +457,10 @@ kkill(int pid)
   for (struct proc *p = proc; p < &proc[CONFIG_NR_PROCS]; p++) {
     acquire(&p->lock);
     if (p->pid == pid && p->state != UNUSED) {
+      if (!cred_may_kill(p)) {
+        release(&p->lock);
+        return -EPERM;
+      }
       p->killed = 1;
       if (p->state == SLEEPING)
         p->state = RUNNABLE;   // wake it so it notices

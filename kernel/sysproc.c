@@ -2,6 +2,7 @@
 // sbrk) and the octopos information calls (sysinfo, uname, poweroff).
 #include <octopos/types.h>
 #include <octopos/proc.h>
+#include <octopos/cred.h>
 #include <octopos/syscall.h>
 #include <octopos/errno.h>
 #include <octopos/vm.h>
@@ -84,6 +85,9 @@ long
 sys_poweroff(void)
 {
   int how = argint(0);
+  int err = cred_may_poweroff();
+  if (err < 0)
+    return err;
   if (how == 1)
     machine_reboot();
   if (how != 0)

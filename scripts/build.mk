@@ -17,6 +17,7 @@ $(O)/include/config/auto.conf: $(O)/.config $(KCONFIG_FILES)
 	$(call need,$(KCONF))
 	$(Q)KCONF=$(KCONF) $(PYTHON) scripts/kconfig-check.py $(O)
 	$(Q)mkdir -p $(O)/include/config $(O)/include/generated
+	$(Q)$(kconf) $(KCONF) -s --olddefconfig $(srctree)/Kconfig   # new options take their defaults
 	$(Q)$(kconf) KCONFIG_AUTOHEADER=include/generated/autoconf.h.new \
 	  KCONFIG_AUTOCONFIG=include/config/auto.conf.new \
 	  $(KCONF) -s --silentoldconfig $(srctree)/Kconfig < /dev/null
@@ -116,16 +117,29 @@ ifeq ($(CONFIG_FS_XV6)$(CONFIG_ROOT_FS_XV6),yy)
 disk-image := $(O)/fs.img
 endif
 
-$(O)/fs.img: $(O)/tools/mkfs $(fs-files) README.md
+# Multi-user: 128-byte inodes (-M); accounts and the set-user-id programs
+# come from user/etc/manifest, so those leave the plain file list.
+mu-files := $(if $(CONFIG_USER_MULTIUSER),$(wildcard user/etc/*))
+mu-setuid := $(if $(CONFIG_USER_MULTIUSER),$(O)/user/su $(O)/user/passwd)
+
+$(O)/fs.img: $(O)/tools/mkfs $(fs-files) README.md $(mu-files)
 	$(call say,MKFS,fs.img)
-	$(Q)$(O)/tools/mkfs -s $(CONFIG_FS_IMAGE_BLOCKS) -i $(CONFIG_FS_IMAGE_INODES) \
+	$(Q)$(if $(mu-files),sed 's|@O@|$(O)|g' user/etc/manifest > $(O)/etc.manifest &&) \
+	$(O)/tools/mkfs -s $(CONFIG_FS_IMAGE_BLOCKS) -i $(CONFIG_FS_IMAGE_INODES) \
 	  $(if $(CONFIG_FS_XV6_LARGE_FILES),-L) $(if $(CONFIG_FS_SYMLINKS),-S) \
-	  $@.tmp README.md=/README $(fs-files) && mv $@.tmp $@
+	  $(if $(CONFIG_MULTIUSER),-M) $(if $(mu-files),-m $(O)/etc.manifest) \
+	  $@.tmp README.md=/README $(filter-out $(mu-setuid),$(fs-files)) && mv $@.tmp $@
 
 all: $(O)/octopos.elf $(O)/octopos.bin $(user-progs) $(disk-image)
 
+# text/data/bss of the kernel, then the initramfs: it is linked into
+# .rodata, so `size` counts it in text; the last line takes it out again.
 size: $(O)/octopos.elf
 	$(Q)$(SIZE) $(O)/octopos.elf
+	$(Q)$(if $(CONFIG_INITRAMFS),i=$$(wc -c < $(O)/initramfs.cpio); \
+	  t=$$($(SIZE) $(O)/octopos.elf | awk 'NR == 2 { print $$1 }'); \
+	  echo "initramfs: $$i bytes (in text above); kernel text without it: $$((t - i))", \
+	  echo "initramfs: none (CONFIG_INITRAMFS is off)")
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)
 

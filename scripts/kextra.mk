@@ -1,5 +1,6 @@
 # scripts/kextra.mk: objects linked into the kernel that are not compiled
-# from C: the ramdisk image (CONFIG_BLK_RAMDISK).
+# from C: the ramdisk image (CONFIG_BLK_RAMDISK) and the initramfs
+# (CONFIG_INITRAMFS).
 
 ifeq ($(CONFIG_BLK_RAMDISK),y)
 # The root image itself, linked in; drivers/block/ramdisk.c finds it through
@@ -9,4 +10,27 @@ $(O)/ramdisk.o: $(O)/fs.img
 	$(call say,RAMDISK,ramdisk.o)
 	$(Q)cp $(O)/fs.img $(O)/ramdisk.img
 	$(Q)cd $(O) && $(OBJCOPY) -I binary -O elf64-littleriscv -B riscv ramdisk.img ramdisk.o
+endif
+
+ifeq ($(CONFIG_INITRAMFS),y)
+# The initramfs: a newc cpio of the user programs and the README, linked in
+# read-only between initramfs_start and initramfs_end, the names
+# fs/ramfs/initramfs.c looks for. user/Makefile is read after this file, so
+# the program list is a deferred variable and the prerequisites are
+# expanded a second time, once it is known.
+kextra += $(O)/initramfs.o
+# Like fs.img, it takes $(O)/user/xvbench too when one was put there.
+initramfs-files = $(user-progs) $(wildcard $(O)/user/xvbench)
+.SECONDEXPANSION:
+$(O)/initramfs.cpio: scripts/mkinitramfs.py README.md $$(initramfs-files)
+	$(call say,CPIO,initramfs.cpio)
+	$(Q)$(PYTHON) scripts/mkinitramfs.py $@ README.md=/README $(initramfs-files)
+
+$(O)/initramfs.o: $(O)/initramfs.cpio
+	$(call say,OBJCOPY,initramfs.o)
+	$(Q)cd $(O) && $(OBJCOPY) -I binary -O elf64-littleriscv -B riscv \
+	  --rename-section .data=.rodata,alloc,load,readonly,data,contents \
+	  --redefine-sym _binary_initramfs_cpio_start=initramfs_start \
+	  --redefine-sym _binary_initramfs_cpio_end=initramfs_end \
+	  --strip-symbol _binary_initramfs_cpio_size initramfs.cpio initramfs.o
 endif

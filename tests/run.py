@@ -282,3 +282,5 @@ if __name__ == "__main__":
     sys.exit(main())
   except KeyboardInterrupt:
     sys.exit(130)
+  except BrokenPipeError:      # output piped into head(1)
+    os._exit(1)

@@ -69,3 +69,46 @@ blkdev_rw(struct buf *b, int write)
   bd->rw(bd, b, write);
   return b->error ? -EIO : 0;
 }
+
+// Requests one batch keeps in flight: a chain takes three descriptors, and
+// a driver's queue may be as small as 64.
+#define BLKDEV_BATCH 16
+
+int
+blkdev_rw_batch(struct buf **bufs, int n, int write)
+{
+  if (n <= 0)
+    return 0;
+  struct blkdev *bd = blkdev_get(bufs[0]->dev);
+  int err = 0;
+  if (bd == NULL || bd->submit == NULL || bd->wait == NULL) {
+    for (int i = 0; i < n; i++)
+      if (blkdev_rw(bufs[i], write) < 0)
+        err = -EIO;
+    return err;
+  }
+  for (int i = 0; i < n; i += BLKDEV_BATCH) {
+    int m = MIN(n - i, BLKDEV_BATCH);
+    for (int j = i; j < i + m; j++) {
+      struct buf *b = bufs[j];
+      b->error = 0;
+      if (b->dev != bufs[0]->dev || b->blockno >= bd->nblocks) {
+        printf("blkdev: batched %s of block %u on dev %u refused\n",
+               write ? "write" : "read", b->blockno, b->dev);
+        b->error = 1;
+        continue;
+      }
+      bd->submit(bd, b, write);
+    }
+    // Every submitted transfer must be waited for, finished or not: the
+    // wait is what gives its descriptors back.
+    for (int j = i; j < i + m; j++) {
+      struct buf *b = bufs[j];
+      if (!b->error)
+        bd->wait(bd, b);
+      if (b->error)
+        err = -EIO;
+    }
+  }
+  return err;
+}

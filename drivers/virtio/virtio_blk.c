@@ -53,14 +53,17 @@ struct vblk {
     struct buf *b;
     struct vblk_req hdr;
     volatile uchar status;
+    uchar write;
   } info[VBLK_QUEUE_SIZE];
 };
 
 // kmalloc over the free-list page allocator cannot go past one page.
 _Static_assert(sizeof(struct vblk) <= PGSIZE, "struct vblk must fit a page");
 
+// Start a transfer of b: one chain of header, data and status descriptors.
+// Unless it sets b->error (refused), the caller must vblk_wait() for it.
 static void
-vblk_rw(struct blkdev *bd, struct buf *b, int write)
+vblk_submit(struct blkdev *bd, struct buf *b, int write)
 {
   struct vblk *d = bd->priv;
   uint64 sector = (uint64)b->blockno * SECTORS_PER_BLOCK;
@@ -79,10 +82,12 @@ vblk_rw(struct blkdev *bd, struct buf *b, int write)
 
   uint16 head = idx[0];
   d->info[head].b = b;
+  d->info[head].write = write;
   d->info[head].hdr.type = write ? VIRTIO_BLK_T_OUT : VIRTIO_BLK_T_IN;
   d->info[head].hdr.reserved = 0;
   d->info[head].hdr.sector = sector;
   d->info[head].status = STATUS_PENDING;
+  b->vhead = head;
 
   struct virtq_desc *desc = d->q.desc;
   desc[idx[0]].addr = (uint64)&d->info[head].hdr;
@@ -100,19 +105,37 @@ vblk_rw(struct blkdev *bd, struct buf *b, int write)
 
   b->disk = 1;
   virtq_submit(&d->q, head);
+  release(&d->lock);
+}
+
+// Wait for the transfer vblk_submit() started on b; set b->error on failure.
+static void
+vblk_wait(struct blkdev *bd, struct buf *b)
+{
+  struct vblk *d = bd->priv;
+  acquire(&d->lock);
   while (b->disk)
     sleep(b, &d->lock);
-
+  uint16 head = b->vhead;
   uchar status = d->info[head].status;
   if (status != VIRTIO_BLK_S_OK) {
-    printf("%s: %s block %u failed (status %d)\n", d->name, write ? "write of" : "read of",
-           b->blockno, status);
+    printf("%s: %s block %u failed (status %d)\n", d->name,
+           d->info[head].write ? "write of" : "read of", b->blockno, status);
     b->error = 1;
   }
   d->info[head].b = NULL;
   virtq_free_chain(&d->q, head);
   wakeup(&d->q);
   release(&d->lock);
+}
+
+static void
+vblk_rw(struct blkdev *bd, struct buf *b, int write)
+{
+  b->error = 0;
+  vblk_submit(bd, b, write);
+  if (!b->error)
+    vblk_wait(bd, b);   // even if already done: the wait frees the descriptors
 }
 
 static void
@@ -178,6 +201,8 @@ vblk_probe(struct device *dev)
   d->bd.name = d->name;
   d->bd.nblocks = d->sectors / SECTORS_PER_BLOCK;
   d->bd.rw = vblk_rw;
+  d->bd.submit = vblk_submit;
+  d->bd.wait = vblk_wait;
   d->bd.priv = d;
   if ((r = blkdev_register(&d->bd)) < 0) {
     // The interrupt handler holds d now: keep it, but the disk is unused.

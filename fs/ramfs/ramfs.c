@@ -10,6 +10,7 @@
 #include <octopos/errno.h>
 #include <octopos/kmalloc.h>
 #include <octopos/page_alloc.h>
+#include <octopos/perm.h>
 #include <octopos/printk.h>
 #include <octopos/proc.h>
 #include <octopos/spinlock.h>
@@ -24,6 +25,7 @@
 struct ramfs_node {
   short type, major, minor, nlink;
   uint size;
+  uint mode, uid, gid, mtime;           // CONFIG_MULTIUSER attributes
   char **pages;                         // PAGES_MAX entries, or NULL
 };
 
@@ -58,6 +60,10 @@ ramfs_iload(struct inode *ip)
   ip->minor = n->minor;
   ip->nlink = n->nlink;
   ip->size = n->size;
+  ip->mode = n->mode;
+  ip->uid = n->uid;
+  ip->gid = n->gid;
+  ip->mtime = n->mtime;
   return 0;
 }
 
@@ -84,6 +90,10 @@ ramfs_iupdate(struct inode *ip)
   n->minor = ip->minor;
   n->nlink = ip->nlink;
   n->size = ip->size;
+  n->mode = ip->mode;
+  n->uid = ip->uid;
+  n->gid = ip->gid;
+  n->mtime = ip->mtime;
 }
 
 static int
@@ -95,6 +105,7 @@ ramfs_ialloc(struct vfs_mount *m, short type, uint *inum)
   if (n == NULL)
     return -ENOMEM;
   n->type = type;
+  n->mode = perm_default_mode(type);    // root's; create() sets the caller's
   acquire(&ramfs.lock);
   for (uint i = ROOTINO; i < RAMFS_NODES; i++) {
     if (ramfs.node[i] == NULL) {
@@ -241,6 +252,7 @@ ramfs_mount(struct vfs_mount **m)
   ramfs.mnt.dev = RAMFS_DEV;
   ramfs.mnt.rootino = ROOTINO;
   ramfs.mnt.ops = &ramfs_ops;
+  ramfs.mnt.has_owners = 1;
   if ((err = ramfs_mkent(NULL, "", T_DIR, 0, 0, &root)) < 0)
     return err;
   if (root->inum != ROOTINO)

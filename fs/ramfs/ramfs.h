@@ -10,6 +10,9 @@ int ramfs_mkent(struct inode *dp, const char *name, short type, short major, sho
 #if IS_ENABLED(CONFIG_INITRAMFS)
 // Unpack the initramfs linked into the kernel under root (unlocked).
 int ramfs_populate(struct vfs_mount *m, struct inode *root);
+// Unpack the newc cpio [base, end) under root. 0, or -EINVAL for a bad
+// archive (what came before the fault stays unpacked).
+int initramfs_unpack(struct inode *root, const char *base, const char *end);
 #else
 static inline int ramfs_populate(struct vfs_mount *m, struct inode *root)
 {

@@ -1,6 +1,7 @@
 // fs/xv6fs/inode.c: on-disk inodes.
 //
-// struct dinode, 64 bytes, IPB to a block from sb.inodestart on; inode 0 is
+// struct dinode, 64 bytes (128 with XV6FS_FEAT_MULTIUSER: mode, owner,
+// mtime follow), xv6fs.ipb to a block from sb.inodestart on; inode 0 is
 // never used and ROOTINO is the root directory. Loading an inode checks
 // its number, type and size, so later code can rely on them.
 #include <octopos/types.h>
@@ -27,18 +28,20 @@ xv6fs_iload(struct inode *ip)
     printf("xv6fs: inode number %u out of range (corrupt directory?)\n", ip->inum);
     return -EUCLEAN;
   }
-  if ((bp = bread(ip->dev, IBLOCK(ip->inum, xv6fs.sb))) == NULL)
+  if ((bp = bread(ip->dev, xv6fs_iblock(ip->inum))) == NULL)
     return -EIO;
-  dip = (struct dinode *)bp->data + ip->inum % IPB;
+  dip = xv6fs_dinode(bp->data, ip->inum);
   ip->type = dip->type;
   ip->major = dip->major;
   ip->minor = dip->minor;
   ip->nlink = dip->nlink;
   ip->size = dip->size;
   memmove(ip->addrs, dip->addrs, sizeof(ip->addrs));
+  xv6fs_attr_load(ip, dip);
   brelse(bp);
 
-  if (ip->type != T_DIR && ip->type != T_FILE && ip->type != T_DEVICE) {
+  if (ip->type != T_DIR && ip->type != T_FILE && ip->type != T_DEVICE &&
+      !(ip->type == T_SYMLINK && (xv6fs.features & XV6FS_FEAT_SYMLINKS))) {
     printf("xv6fs: inode %u has type %d (free or corrupt)\n", ip->inum, ip->type);
     return -EUCLEAN;
   }
@@ -57,15 +60,16 @@ xv6fs_iupdate(struct inode *ip)
 
   if (!inum_ok(ip->inum))
     return;
-  if ((bp = bread(ip->dev, IBLOCK(ip->inum, xv6fs.sb))) == NULL)
+  if ((bp = bread(ip->dev, xv6fs_iblock(ip->inum))) == NULL)
     return;
-  dip = (struct dinode *)bp->data + ip->inum % IPB;
+  dip = xv6fs_dinode(bp->data, ip->inum);
   dip->type = ip->type;
   dip->major = ip->major;
   dip->minor = ip->minor;
   dip->nlink = ip->nlink;
   dip->size = ip->size;
   memmove(dip->addrs, ip->addrs, sizeof(ip->addrs));
+  xv6fs_attr_store(ip, dip);
   log_write(bp);
   brelse(bp);
 }
@@ -74,14 +78,18 @@ xv6fs_iupdate(struct inode *ip)
 int
 xv6fs_ialloc(struct vfs_mount *m, short type, uint *inum)
 {
+  // A link on an image without the feature bit would make it unreadable
+  // to xv6 and to fsck; such images stay link-free.
+  if (type == T_SYMLINK && !(xv6fs.features & XV6FS_FEAT_SYMLINKS))
+    return -EPERM;
   for (uint inr = 1; inr < xv6fs.sb.ninodes; ) {
-    struct buf *bp = bread(m->dev, IBLOCK(inr, xv6fs.sb));
+    struct buf *bp = bread(m->dev, xv6fs_iblock(inr));
     if (bp == NULL)
       return -EIO;
     do {
-      struct dinode *dip = (struct dinode *)bp->data + inr % IPB;
+      struct dinode *dip = xv6fs_dinode(bp->data, inr);
       if (dip->type == 0) {
-        memset(dip, 0, sizeof(*dip));
+        memset(dip, 0, xv6fs.isize);
         dip->type = type;
         log_write(bp);
         brelse(bp);
@@ -89,7 +97,7 @@ xv6fs_ialloc(struct vfs_mount *m, short type, uint *inum)
         return 0;
       }
       inr++;
-    } while (inr % IPB != 0 && inr < xv6fs.sb.ninodes);
+    } while (inr % xv6fs.ipb != 0 && inr < xv6fs.sb.ninodes);
     brelse(bp);
   }
   printf("xv6fs: out of inodes\n");

@@ -58,16 +58,26 @@ check_super(const struct superblock *sb, uint64 devblocks)
       (uint64)sb->logstart + sb->nlog > sb->inodestart)
     return bad("log region");
   if (sb->ninodes <= ROOTINO ||
-      (uint64)sb->inodestart + div_up(sb->ninodes, IPB) > sb->bmapstart)
+      (uint64)sb->inodestart + div_up(sb->ninodes, XV6FS_IPB(XV6FS_FEATURES(*sb))) > sb->bmapstart)
     return bad("inode region");
   uint64 bitmap_end = (uint64)sb->bmapstart + div_up(size, BPB);
   if (sb->nblocks == 0 || sb->nblocks > size || size - sb->nblocks < bitmap_end)
     return bad("bitmap or data region");
 
   uint feat = sb->featmagic == XV6FS_FEAT_MAGIC ? sb->features : 0;
-  uint known = XV6FS_FEAT_SYMLINKS;
+  uint known = 0;
   if (IS_ENABLED(CONFIG_FS_XV6_LARGE_FILES))
     known |= XV6FS_FEAT_LARGE_FILES;
+  if (IS_ENABLED(CONFIG_FS_SYMLINKS))
+    known |= XV6FS_FEAT_SYMLINKS;
+  if (feat & ~known & XV6FS_FEAT_LARGE_FILES)
+    printf("xv6fs: image has large files: needs CONFIG_FS_XV6_LARGE_FILES\n");
+  if (feat & ~known & XV6FS_FEAT_SYMLINKS)
+    printf("xv6fs: image has symbolic links: needs CONFIG_FS_SYMLINKS\n");
+  if (IS_ENABLED(CONFIG_MULTIUSER))
+    known |= XV6FS_FEAT_MULTIUSER;
+  if (feat & ~known & XV6FS_FEAT_MULTIUSER)
+    printf("xv6fs: multi-user image (owners, modes): needs CONFIG_MULTIUSER\n");
   if (feat & ~known) {
     printf("xv6fs: image needs features %x this kernel lacks\n", feat & ~known);
     return -EINVAL;
@@ -76,6 +86,8 @@ check_super(const struct superblock *sb, uint64 devblocks)
   xv6fs.sb = *sb;
   xv6fs.datastart = size - sb->nblocks;
   xv6fs.features = feat;
+  xv6fs.isize = XV6FS_INODE_SIZE(feat);
+  xv6fs.ipb = BSIZE / xv6fs.isize;
   if (feat & XV6FS_FEAT_LARGE_FILES) {
     xv6fs.ndirect = NDIRECT - 1;
     xv6fs.maxblocks = NDIRECT - 1 + NINDIRECT + NINDIRECT * NINDIRECT;
@@ -113,9 +125,12 @@ xv6fs_mount(uint dev, struct vfs_mount **m)
   xv6fs.mnt.rootino = ROOTINO;
   xv6fs.mnt.ops = &xv6fs_ops;
   xv6fs.mnt.priv = &xv6fs;
-  printf("xv6fs: dev %u: %u blocks, %u inodes, %u log blocks%s\n", dev,
+  xv6fs.mnt.has_owners = (xv6fs.features & XV6FS_FEAT_MULTIUSER) != 0;
+  printf("xv6fs: dev %u: %u blocks, %u inodes, %u log blocks%s%s%s\n", dev,
          sb.size, sb.ninodes, sb.nlog,
-         (xv6fs.features & XV6FS_FEAT_LARGE_FILES) ? ", large files" : "");
+         (xv6fs.features & XV6FS_FEAT_LARGE_FILES) ? ", large files" : "",
+         (xv6fs.features & XV6FS_FEAT_SYMLINKS) ? ", symlinks" : "",
+         (xv6fs.features & XV6FS_FEAT_MULTIUSER) ? ", multi-user" : "");
   *m = &xv6fs.mnt;
   return 0;
 }

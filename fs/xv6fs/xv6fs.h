@@ -7,6 +7,7 @@
 #ifndef FS_XV6FS_H
 #define FS_XV6FS_H
 #include <octopos/fs.h>
+#include <octopos/perm.h>
 #include <octopos/vfs.h>
 
 struct xv6fs_info {
@@ -15,6 +16,8 @@ struct xv6fs_info {
   uint features;            // XV6FS_FEAT_* in use
   uint ndirect;             // direct pointers in addrs[]
   uint maxblocks;           // largest file, in blocks
+  uint isize;               // bytes per on-disk inode (64, or 128 multi-user)
+  uint ipb;                 // inodes per block
   struct vfs_mount mnt;
 };
 
@@ -25,6 +28,49 @@ static inline int
 xv6fs_data_ok(uint b)
 {
   return b >= xv6fs.datastart && b < xv6fs.sb.size;
+}
+
+// The block holding inode inum, and inum's bytes within that block.
+static inline uint
+xv6fs_iblock(uint inum)
+{
+  return inum / xv6fs.ipb + xv6fs.sb.inodestart;
+}
+
+static inline struct dinode *
+xv6fs_dinode(void *blockdata, uint inum)
+{
+  return (struct dinode *)((char *)blockdata + (inum % xv6fs.ipb) * xv6fs.isize);
+}
+
+// Mode and owner: from a multi-user inode, else xv6's "root owns all".
+static inline void
+xv6fs_attr_load(struct inode *ip, const struct dinode *dip)
+{
+  const struct dinode_mu *mu = (const struct dinode_mu *)dip;
+
+  if (xv6fs.features & XV6FS_FEAT_MULTIUSER) {
+    ip->mode = mu->mode & 07777;
+    ip->uid = mu->uid;
+    ip->gid = mu->gid;
+    ip->mtime = mu->mtime;
+  } else {
+    ip->mode = perm_default_mode(dip->type);
+    ip->uid = ip->gid = ip->mtime = 0;
+  }
+}
+
+static inline void
+xv6fs_attr_store(const struct inode *ip, struct dinode *dip)
+{
+  struct dinode_mu *mu = (struct dinode_mu *)dip;
+
+  if (xv6fs.features & XV6FS_FEAT_MULTIUSER) {
+    mu->mode = ip->mode & 07777;
+    mu->uid = ip->uid;
+    mu->gid = ip->gid;
+    mu->mtime = ip->mtime;
+  }
 }
 
 // balloc.c

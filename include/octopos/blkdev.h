@@ -12,6 +12,10 @@ struct blkdev {
   const char *name;
   uint64 nblocks;                    // capacity in BSIZE blocks
   void (*rw)(struct blkdev *bd, struct buf *b, int write);
+  // Optional: start a transfer without waiting, and wait for one started.
+  // With them blkdev_rw_batch() keeps several requests in flight.
+  void (*submit)(struct blkdev *bd, struct buf *b, int write);
+  void (*wait)(struct blkdev *bd, struct buf *b);
   void *priv;
 };
 
@@ -20,5 +24,9 @@ struct blkdev *blkdev_get(uint dev);       // dev = registration index, or NULL
 int  blkdev_count(void);
 // Transfer b on device b->dev; returns 0 or -EIO (and sets b->error).
 int  blkdev_rw(struct buf *b, int write);
+// Transfer n locked buffers (all on one device) with as many requests in
+// flight as the driver allows: a commit pays one disk round trip, not n.
+// 0, or -EIO if any transfer failed (each failed buffer has b->error set).
+int  blkdev_rw_batch(struct buf **bufs, int n, int write);
 
 #endif

@@ -8,6 +8,7 @@ struct buf {
   int valid;              // has data been read from disk?
   int disk;               // does the block device "own" buf? (driver sets/clears)
   int error;              // set by the driver when the transfer failed
+  uint vhead;             // driver's handle for a transfer in flight
   uint dev;
   uint blockno;
   struct sleeplock lock;

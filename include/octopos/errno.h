@@ -35,6 +35,7 @@
 #define ENOSYS  38
 #define ENOTEMPTY 39
 #define ELOOP   40
+#define EOPNOTSUPP 95
 #define EUCLEAN 117
 
 #define MAX_ERRNO 4095

@@ -11,6 +11,7 @@
 // unlinked inode) runs inside begin_op()/end_op().
 #ifndef OCTOPOS_FS_H
 #define OCTOPOS_FS_H
+#include <octopos/errno.h>
 #include <octopos/sleeplock.h>
 #include <octopos/log.h>
 #include <uapi/octopos/fs.h>
@@ -35,6 +36,9 @@ struct inode {
   short nlink;
   uint size;
   uint addrs[NDIRECT + 1];  // xv6fs: block map
+  uint mode;                // permission bits 07777 (CONFIG_MULTIUSER, <octopos/perm.h>)
+  uint uid, gid;            // owner and group
+  uint mtime;               // last data change, seconds since 1970
   void *priv;               // other file systems' private data
 };
 
@@ -68,7 +72,39 @@ int  dirunlink(struct inode *dp, uint off);
 int  dirempty(struct inode *dp);    // 1 empty, 0 not, or -errno
 
 // Path names (fs/namei.c). Each component is cut to DIRSIZ bytes.
+// Symbolic links are followed in every component but the last, and in the
+// last too unless NAMEI_NOFOLLOW; more than SYMLINK_MAXDEPTH in one lookup
+// fail with -ELOOP. namei follows; nameiparent never follows the last.
+#define NAMEI_NOFOLLOW   0x1
+#define SYMLINK_MAXDEPTH 10
 struct inode *namei(const char *path);
 struct inode *nameiparent(const char *path, char *name);
+// 0 and *ipp (referenced, unlocked), or -ENOENT, -ENOTDIR, -ELOOP, ...
+int  namei_flags(const char *path, int flags, struct inode **ipp);
+
+// Creating names (fs/sysfile.c): path as a new inode of type, or, for
+// T_FILE, the file, device or link already there. *out locked. In a
+// transaction. 0 or -errno.
+int  create(const char *path, short type, short major, short minor, struct inode **out);
+
+// Symbolic links (fs/symlink.c, CONFIG_FS_SYMLINKS). Without the option no
+// T_SYMLINK inode ever loads, so the stubs are never really reached.
+#if IS_ENABLED(CONFIG_FS_SYMLINKS)
+int  symlink_splice(struct inode *ip, const char *rest, char *buf, int n);
+int  symlink_open(const char *path, int omode, struct inode **ipp);
+#else
+static inline int
+symlink_splice(struct inode *ip, const char *rest, char *buf, int n)
+{
+  (void)ip; (void)rest; (void)buf; (void)n;
+  return -EINVAL;
+}
+static inline int
+symlink_open(const char *path, int omode, struct inode **ipp)
+{
+  (void)path; (void)omode; (void)ipp;
+  return 0;
+}
+#endif
 
 #endif

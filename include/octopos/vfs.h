@@ -36,6 +36,7 @@ struct vfs_mount {
   uint rootino;
   const struct vfs_ops *ops;
   void *priv;
+  int has_owners;               // stores mode/uid/gid (chmod/chown work)
 };
 
 // dirent-array directories (fs/dir.c).

@@ -20,7 +20,7 @@ lockdebug_acquire(struct spinlock *lk)
 {
   if (holding(lk))
     panic("lockdebug: recursive acquire of %s on hart %d, caller %p",
-          lk->name, cpuid(), __builtin_return_address(1));
+          lk->name, cpuid(), __builtin_return_address(0));
 }
 
 void
@@ -28,7 +28,7 @@ lockdebug_release(struct spinlock *lk)
 {
   if (!holding(lk))
     panic("lockdebug: release of %s by hart %d which does not hold it (holder hart %d), caller %p",
-          lk->name, cpuid(), holder_hart(lk), __builtin_return_address(1));
+          lk->name, cpuid(), holder_hart(lk), __builtin_return_address(0));
 }
 
 void
@@ -49,7 +49,7 @@ void
 lockdebug_spin_report(struct spinlock *lk, uint64 spins)
 {
   printf("lockdebug: hart %d spinning on %s for %ld rounds; holder hart %d, caller %p\n",
-         cpuid(), lk->name, spins, holder_hart(lk), __builtin_return_address(1));
+         cpuid(), lk->name, spins, holder_hart(lk), __builtin_return_address(0));
 }
 
 void
@@ -69,5 +69,5 @@ lockdebug_check_sleep(struct spinlock *lk)
   struct cpu *c = mycpu();
   if (c->noff != 1 || !holding(lk))
     panic("lockdebug: sleeping with %d lock(s) held, not just %s, on hart %d, caller %p",
-          c->noff, lk->name, cpuid(), __builtin_return_address(1));
+          c->noff, lk->name, cpuid(), __builtin_return_address(0));
 }

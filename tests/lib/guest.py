@@ -85,6 +85,7 @@ class Guest:
     frx = re.compile(fail, re.M) if isinstance(fail, str) else fail
     what = what or "/%s/" % rx.pattern
     end = min(time.monotonic() + timeout, self.deadline)
+    fail_wait = None
     while True:
       self.check_panic()
       m = rx.search(self.text, self.pos)
@@ -94,8 +95,12 @@ class Guest:
       if frx:
         f = frx.search(self.text, self.pos)
         if f:
+          # Report the whole line ("SOME TESTS FAILED: a b"): wait briefly for its end.
           line_end = self.text.find("\n", f.start())
-          raise GuestError("fail", "saw %r" % self.text[f.start():line_end if line_end >= 0 else None].strip())
+          if line_end < 0 and not self.eof and fail_wait is None:
+            fail_wait = time.monotonic() + 2
+          if line_end >= 0 or self.eof or time.monotonic() >= fail_wait:
+            raise GuestError("fail", "saw %r" % self.text[f.start():line_end if line_end >= 0 else None].strip())
       if self.eof:
         raise GuestError("exit", "QEMU exited (status %s) while waiting for %s" % (self.rc, what))
       left = end - time.monotonic()

@@ -110,7 +110,10 @@ def run_step(g, step, scale=1.0):
   """Type step.cmd, wait for the next prompt; return the command's output."""
   start = g.pos
   g.send(step.cmd + "\n")
-  g.expect(PROMPT, step.timeout * scale, fail=step.fail, what="the prompt after %r" % step.cmd)
+  try:
+    g.expect(PROMPT, step.timeout * scale, fail=step.fail, what="the prompt after %r" % step.cmd)
+  except GuestError as e:
+    raise GuestError(e.kind, "%r: %s" % (step.cmd, e))
   out = g.text[start:g.pos - 2]
   # The console echoes what is typed: drop the echoed command line.
   if out.startswith(step.cmd):

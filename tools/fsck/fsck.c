@@ -62,7 +62,9 @@ static unsigned long fileblocks;      // whole blocks in the image file
 static unsigned char *dirty;          // per block: write back with -y
 static struct superblock sb;
 static unsigned int datastart;
-static int large, symlinks, repair;
+static int large, symlinks, multiuser, repair;
+static unsigned int isize = sizeof(struct dinode);   // 128 with multi-user inodes
+static unsigned int ipb = IPB;                       // inodes per block
 static int nproblems, nunfixed;
 static int nfreed;                    // inodes freed by -y
 
@@ -122,10 +124,16 @@ block(unsigned int b)
   return img + (size_t)b * BSIZE;
 }
 
+static unsigned int
+iblock(unsigned int inum)
+{
+  return inum / ipb + sb.inodestart;
+}
+
 static struct dinode *
 inode(unsigned int inum)
 {
-  return (struct dinode *)block(IBLOCK(inum, sb)) + inum % IPB;
+  return (struct dinode *)(block(iblock(inum)) + (inum % ipb) * isize);
 }
 
 static void
@@ -248,7 +256,12 @@ check_superblock(void)
     problem(0, "superblock: log of %u blocks has no room for data", sb.nlog);
     return 0;
   }
-  inodeblocks = (sb.ninodes + IPB - 1) / IPB;
+  if(XV6FS_FEATURES(sb) & XV6FS_FEAT_MULTIUSER){
+    multiuser = 1;
+    isize = sizeof(struct dinode_mu);
+    ipb = BSIZE / isize;
+  }
+  inodeblocks = (sb.ninodes + ipb - 1) / ipb;
   bitmapblocks = (sb.size + BPB - 1) / BPB;
   if(sb.logstart < 2 ||
      (unsigned long long)sb.logstart + sb.nlog > sb.inodestart ||
@@ -264,11 +277,6 @@ check_superblock(void)
     if(sb.features & ~(XV6FS_FEAT_LARGE_FILES | XV6FS_FEAT_SYMLINKS |
                        XV6FS_FEAT_MULTIUSER)){
       problem(0, "superblock: unknown feature bits 0x%x", sb.features);
-      return 0;
-    }
-    if(sb.features & XV6FS_FEAT_MULTIUSER){
-      // TODO: check multi-user inodes once their layout is decided.
-      problem(0, "superblock: multi-user inodes are not supported by this fsck");
       return 0;
     }
     large = (sb.features & XV6FS_FEAT_LARGE_FILES) != 0;
@@ -430,6 +438,15 @@ check_inode(unsigned int inum)
   if(d->type == T_DIR && d->size % sizeof(struct dirent))
     problem(0, "directory %u: size %u is not a whole number of entries",
             inum, d->size);
+  if(multiuser && (((struct dinode_mu *)d)->mode & ~07777u)){
+    problem(1, "inode %u: mode %o has bits beyond 07777", inum,
+            ((struct dinode_mu *)d)->mode);
+    if(repair){
+      ((struct dinode_mu *)d)->mode &= 07777;
+      mark_dirty(iblock(inum));
+      fixed("inode %u: mode bits beyond 07777 cleared", inum);
+    }
+  }
 }
 
 // Block holding byte off of inode d, or 0 if there is none we may read.
@@ -566,8 +583,8 @@ check_links(void)
       problem(1, "inode %u (type %d, size %u) is allocated but no directory "
               "entry names it", inum, d->type, d->size);
       if(repair){
-        memset(d, 0, sizeof(*d));
-        mark_dirty(IBLOCK(inum, sb));
+        memset(d, 0, isize);
+        mark_dirty(iblock(inum));
         nfreed++;
         fixed("freed inode %u", inum);
       }
@@ -578,7 +595,7 @@ check_links(void)
               inum, d->nlink, refs[inum]);
       if(repair && refs[inum] <= 32767){
         d->nlink = refs[inum];
-        mark_dirty(IBLOCK(inum, sb));
+        mark_dirty(iblock(inum));
         fixed("inode %u: nlink set to %u", inum, refs[inum]);
       }
     }

@@ -40,6 +40,7 @@
 #endif
 
 _Static_assert(sizeof(struct dinode) == 64, "on-disk inode must be 64 bytes");
+_Static_assert(sizeof(struct dinode_mu) == 128, "multi-user inode must be 128 bytes");
 _Static_assert(sizeof(struct dirent) == 16, "directory entry must be 16 bytes");
 _Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
                "xv6fs is little-endian; this tool writes host order");
@@ -54,6 +55,9 @@ static unsigned int freeblock;   // next data block to hand out
 static unsigned int freeinode = 1;
 static int large;                // XV6FS_FEAT_LARGE_FILES
 static int symlinks;             // XV6FS_FEAT_SYMLINKS
+static int multiuser;            // XV6FS_FEAT_MULTIUSER: 128-byte inodes
+static unsigned int isize = sizeof(struct dinode);   // bytes per inode
+static unsigned int ipb = IPB;   // inodes per block
 static const char *current;      // what is being added, for messages
 
 static void
@@ -78,7 +82,7 @@ usage(void)
     "  -s  total blocks (default 2000)   -i  inodes (default 200)\n"
     "  -l  log blocks incl. header (default 30)\n"
     "  -L  large files (doubly indirect)  -S  allow symlinks\n"
-    "  -M  multi-user inodes (not available yet)\n");
+    "  -M  multi-user inodes (mode, uid, gid; manifest mode= uid= gid=)\n");
   exit(2);
 }
 
@@ -106,7 +110,7 @@ block(unsigned int b)
 static struct dinode *
 inode(unsigned int inum)
 {
-  return (struct dinode *)block(IBLOCK(inum, sb)) + inum % IPB;
+  return (struct dinode *)(block(inum / ipb + sb.inodestart) + (inum % ipb) * isize);
 }
 
 static unsigned long
@@ -197,9 +201,11 @@ ialloc(short type)
         current, sb.ninodes - 1);
   inum = freeinode++;
   d = inode(inum);
-  memset(d, 0, sizeof(*d));
+  memset(d, 0, isize);
   d->type = type;
   d->nlink = 1;
+  if(multiuser)   // root's, as the kernel treats an xv6 image; mtime 0
+    ((struct dinode_mu *)d)->mode = type == T_DEVICE ? 0666 : 0755;
   return inum;
 }
 
@@ -330,7 +336,7 @@ slurp(const char *path, unsigned long *len)
 // Add host file src. An argument "host=guest" names the guest path;
 // otherwise the file goes in / under its basename, less a leading '_'
 // (xv6 builds user programs as _cat, _ls, ...).
-static void
+static unsigned int
 add_file(const char *arg)
 {
   char host[4096], guest[4096], leaf[DIRSIZ + 1];
@@ -367,9 +373,10 @@ add_file(const char *arg)
   dirlink(dir, leaf, inum);
   iappend(inum, data, len);
   free(data);
+  return inum;
 }
 
-static void
+static unsigned int
 add_dir(const char *guest)
 {
   char leaf[DIRSIZ + 1];
@@ -377,10 +384,10 @@ add_dir(const char *guest)
 
   current = guest;
   dir = walk_path(guest, leaf);
-  mkdir_in(dir, leaf);
+  return mkdir_in(dir, leaf);
 }
 
-static void
+static unsigned int
 add_symlink(const char *target, const char *guest)
 {
   char leaf[DIRSIZ + 1];
@@ -396,9 +403,10 @@ add_symlink(const char *target, const char *guest)
   inum = ialloc(T_SYMLINK);
   dirlink(dir, leaf, inum);
   iappend(inum, target, len);
+  return inum;
 }
 
-static void
+static unsigned int
 add_device(const char *guest, unsigned int major, unsigned int minor)
 {
   char leaf[DIRSIZ + 1];
@@ -410,18 +418,54 @@ add_device(const char *guest, unsigned int major, unsigned int minor)
   inode(inum)->major = major;
   inode(inum)->minor = minor;
   dirlink(dir, leaf, inum);
+  return inum;
+}
+
+// Manifest attributes "mode=0644", "uid=N", "gid=N" (need -M). Returns 1
+// if word was one and records it in attr[0..2] (mode, uid, gid; -1 unset).
+static int
+attr_word(const char *where, const char *word, long attr[3])
+{
+  static const char *const keys[3] = { "mode=", "uid=", "gid=" };
+  static const unsigned int max[3] = { 07777, 65535, 65535 };
+
+  for(int i = 0; i < 3; i++){
+    if(strncmp(word, keys[i], strlen(keys[i])) == 0){
+      if(!multiuser)
+        die("%s: '%s' needs -M (multi-user inodes)", where, word);
+      attr[i] = number(where, word + strlen(keys[i]), 0, max[i]);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+static void
+set_attrs(unsigned int inum, const long attr[3])
+{
+  struct dinode_mu *d = (struct dinode_mu *)inode(inum);
+
+  if(attr[0] >= 0)
+    d->mode = attr[0];
+  if(attr[1] >= 0)
+    d->uid = attr[1];
+  if(attr[2] >= 0)
+    d->gid = attr[2];
 }
 
 // Manifest: one entry a line, '#' starts a comment.
 //   file HOST /guest/path     dir /guest/path
 //   symlink TARGET /guest/path (needs -S)
 //   device /guest/path MAJOR MINOR
+// Any line may end in "mode=0644 uid=0 gid=0" (each optional; needs -M).
 static void
 read_manifest(const char *path)
 {
   FILE *f = fopen(path, "r");
   char line[8192], *w[5], *p, where[4200], arg[8200];
   int lineno = 0, n;
+  unsigned int inum;
+  long attr[3];
 
   if(f == NULL)
     die("cannot read manifest '%s': %s", path, strerror(errno));
@@ -433,25 +477,29 @@ read_manifest(const char *path)
     if((p = strchr(line, '#')) != NULL)
       *p = 0;
     n = 0;
+    attr[0] = attr[1] = attr[2] = -1;
     for(p = strtok(line, " \t\r\n"); p && n < 5; p = strtok(NULL, " \t\r\n"))
-      w[n++] = p;
+      if(n == 0 || !attr_word(where, p, attr))
+        w[n++] = p;
     if(n == 0)
       continue;
     current = where;
     if(!strcmp(w[0], "file") && n == 3){
       snprintf(arg, sizeof(arg), "%s=%s", w[1], w[2]);
-      add_file(arg);
+      inum = add_file(arg);
     } else if(!strcmp(w[0], "dir") && n == 2){
-      add_dir(w[1]);
+      inum = add_dir(w[1]);
     } else if(!strcmp(w[0], "symlink") && n == 3){
-      add_symlink(w[1], w[2]);
+      inum = add_symlink(w[1], w[2]);
     } else if(!strcmp(w[0], "device") && n == 4){
-      add_device(w[1], number(where, w[2], 0, 32767),
-                 number(where, w[3], 0, 32767));
+      inum = add_device(w[1], number(where, w[2], 0, 32767),
+                        number(where, w[3], 0, 32767));
     } else {
       die("%s: expected 'file HOST GUEST', 'dir GUEST', "
           "'symlink TARGET GUEST' or 'device GUEST MAJOR MINOR'", where);
     }
+    if(multiuser)
+      set_attrs(inum, attr);
   }
   if(ferror(f))
     die("cannot read manifest '%s': %s", path, strerror(errno));
@@ -521,8 +569,10 @@ main(int argc, char *argv[])
     case 'L': large = 1; features |= XV6FS_FEAT_LARGE_FILES; break;
     case 'S': symlinks = 1; features |= XV6FS_FEAT_SYMLINKS; break;
     case 'M':
-      // TODO: the multi-user inode layout (mode/uid/gid) is not decided.
-      die("-M: the multi-user inode layout is not defined yet");
+      multiuser = 1;
+      features |= XV6FS_FEAT_MULTIUSER;
+      isize = sizeof(struct dinode_mu);
+      ipb = BSIZE / isize;
       break;
     case 'm': manifest = optarg; break;
     default: usage();
@@ -535,7 +585,7 @@ main(int argc, char *argv[])
   // Region sizes exactly as xv6's mkfs computes them (each rounds up by
   // a whole block even when it divides evenly).
   nbitmap = size / BPB + 1;
-  ninodeblocks = ninodes / IPB + 1;
+  ninodeblocks = ninodes / ipb + 1;
   nmeta = 2 + nlog + ninodeblocks + nbitmap;
   if(nmeta >= size)
     die("image too small: %u blocks, but the metadata alone needs %u "

@@ -65,7 +65,9 @@ inode(unsigned int inum)
 {
   if(inum >= sb->ninodes)
     die("inode %u outside the input image", inum);
-  return (struct dinode *)block(IBLOCK(inum, *sb)) + inum % IPB;
+  unsigned int isize = XV6FS_INODE_SIZE(XV6FS_FEATURES(*sb)), ipb = BSIZE / isize;
+
+  return (struct dinode *)(block(inum / ipb + sb->inodestart) + (inum % ipb) * isize);
 }
 
 static unsigned int

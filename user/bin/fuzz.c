@@ -67,6 +67,15 @@ static char path1[200], path2[200];
 static char *argvbuf[40];
 static char argstr[3][300];
 static int pipefds[2];
+static int ro_hit;              // arg_ptr() gave a pointer into our read-only text
+
+// Pipe ends this worker holds, so it never reads an empty pipe whose write
+// end it holds itself, or fills one nobody reads: that blocks forever.
+// pend[fd] is +id for a read end, -id for a write end, 0 for no pipe;
+// pbytes[id-1] is how many bytes the pair surely holds (0 when unsure).
+static int pend[MAXFD];
+static int pbytes[MAXFD];
+static int nextpipe;
 static struct stat stbuf;
 
 // ---------------------------------------------------------------- random
@@ -144,6 +153,14 @@ arg_ptr(int *bad)
   case 12: p = IO_ALIAS + 0x10000000UL * rn(2) + rn(0x2000); break; // device alias (uart, test)
   case 13: p = ~0UL - rn(PGSIZE); break;
   case 14: p = (uint64)&p & ~(PGSIZE - 1); p -= PGSIZE; p += rn(PGSIZE); break; // guard page
+  case 15:
+    if (rn(2)) {
+      p = (uint64)rnd + rn(32);  // our own text: read-only
+      ro_hit = 1;
+      break;
+    }
+    p = rnd();
+    break;
   default: p = rnd(); break;
   }
   if (p >= KERNBASE && bad)
@@ -400,6 +417,7 @@ spawn_kid(void)
   if (pid == 0) {
     is_kid = 1;
     nkids = 0;
+    memset(pend, 0, sizeof(pend));
     calls = 0;
     seed_rng(s, 7);
     open_sink();                // drops every inherited pipe end: no blocking forever
@@ -421,6 +439,7 @@ one_call(void)
   int bad = 0;
 
   calls++;
+  ro_hit = 0;
   switch (rn(40)) {
   case 0:                       // fork
     if (is_kid)
@@ -440,10 +459,10 @@ one_call(void)
     nr = 3;
     a0 = rn(3) ? (uint64)&st : arg_ptr(&bad);
     ret = sys6(nr, a0, 0, 0, 0, 0, 0);
-    if (ret > 0 && bad)
-      violation(nr, a0, 0, 0, ret, "wait stored a status at a kernel address");
+    if (ret > 0 && (bad || ro_hit))
+      violation(nr, a0, 0, 0, ret, "wait stored a status at a kernel address or into text");
     if (ret > 0)
-      reap_kid(ret, a0 == (uint64)&st ? st : 0);
+      reap_kid(ret, a0 == (long)&st ? st : 0);
     return;
   }
   case 3:                       // pipe
@@ -452,30 +471,58 @@ one_call(void)
       break;
     }
     nr = 4;
-    a0 = rn(3) ? (uint64)pipefds : arg_ptr(&bad);
+    a0 = rn(3) ? (long)pipefds : (long)arg_ptr(&bad);
     ret = sys6(nr, a0, 0, 0, 0, 0, 0);
     if (ret == 0 && bad)
       violation(nr, a0, 0, 0, ret, "pipe fds stored at a kernel address");
+    if (ret == 0 && ro_hit)
+      violation(nr, a0, 0, 0, ret, "pipe fds stored into read-only text");
+    if (ret == 0) {
+      int *fds = (int *)a0;
+      int id = 1 + nextpipe++ % MAXFD;
+      pbytes[id - 1] = 0;
+      for (int i = 0; i < 2; i++)
+        if (fds[i] >= 0 && fds[i] < MAXFD)
+          pend[fds[i]] = i == 0 ? id : -id;
+    }
     return;
-  case 4: case 5: case 6:       // read
+  case 4: case 5: case 6: {     // read
     nr = 5;
     a0 = arg_fd();
     a1 = arg_ptr(&bad);
     a2 = arg_len();
+    int id = a0 >= 0 && a0 < MAXFD && pend[a0] > 0 ? pend[a0] : 0;
+    if (id) {
+      if (pbytes[id - 1] == 0)
+        return;                 // might block forever
+      if (a2 > pbytes[id - 1] || a2 < 0)
+        a2 = pbytes[id - 1];
+    }
     ret = sys6(nr, a0, a1, a2, 0, 0, 0);
     if (ret > 0 && bad)
       violation(nr, a0, a1, a2, ret, "read copied into a kernel address");
+    if (ret > 0 && ro_hit)
+      violation(nr, a0, a1, a2, ret, "read copied into read-only text");
+    if (id)
+      pbytes[id - 1] = ret == a2 ? pbytes[id - 1] - ret : 0;
     return;
-  case 7: case 8: case 9:       // write
+  }
+  case 7: case 8: case 9: {     // write
     nr = 16;
     a0 = arg_fd();
     a1 = arg_ptr(&bad);
     a2 = arg_len();
+    int id = a0 >= 0 && a0 < MAXFD && pend[a0] < 0 ? -pend[a0] : 0;
+    if (id && (a2 < 0 || a2 + pbytes[id - 1] > 400))
+      a2 = rn(400 - pbytes[id - 1] + 1);  // a full pipe blocks the writer
     ret = sys6(nr, a0, a1, a2, 0, 0, 0);
     // A device may drop bytes without reading them (/dev/null).
     if (ret > 0 && bad && !is_device(a0))
       violation(nr, a0, a1, a2, ret, "write copied from a kernel address");
+    if (id && ret > 0)
+      pbytes[id - 1] += ret;
     return;
+  }
   case 10:                      // kill: our own children or pids nobody has
     nr = 6;
     if (nkids > 0 && rn(2))
@@ -522,8 +569,8 @@ one_call(void)
     a0 = arg_fd();
     a1 = rn(2) ? (uint64)&stbuf : arg_ptr(&bad);
     ret = sys6(nr, a0, a1, 0, 0, 0, 0);
-    if (ret == 0 && bad)
-      violation(nr, a0, a1, 0, ret, "fstat stored at a kernel address");
+    if (ret == 0 && (bad || ro_hit))
+      violation(nr, a0, a1, 0, ret, bad ? "fstat stored at a kernel address" : "fstat stored into read-only text");
     return;
   case 13:                      // chdir, mostly to "." to stay shallow
     nr = 9;
@@ -537,7 +584,10 @@ one_call(void)
   case 14:
     nr = 10;
     a0 = arg_fd();
-    break;
+    ret = sys6(nr, a0, 0, 0, 0, 0, 0);
+    if (ret >= 0 && ret < MAXFD)
+      pend[ret] = a0 >= 0 && a0 < MAXFD ? pend[a0] : 0;
+    return;
   case 15:
     nr = 11;
     break;
@@ -600,12 +650,12 @@ one_call(void)
     nr = 22 + rn(6);
     if (nr == 24)
       nr = 25;                  // never poweroff
-    a0 = nr == 25 ? arg_fd() : arg_ptr(&bad);
+    a0 = nr == 25 ? arg_fd() : (long)arg_ptr(&bad);
     a1 = nr == 25 ? (long)arg_ptr(&bad) : arg_len();
     a2 = arg_len();
     ret = sys6(nr, a0, a1, a2, 0, 0, 0);
-    if (bad && ((ret >= 0 && (nr == 22 || nr == 23)) || ((nr == 26 || nr == 27) && (int)a1 > 0 && ret > 0)))
-      violation(nr, a0, a1, a2, ret, "stored at a kernel address");
+    if ((bad || ro_hit) && ((ret >= 0 && (nr == 22 || nr == 23)) || ((nr == 26 || nr == 27) && (int)a1 > 0 && ret > 0)))
+      violation(nr, a0, a1, a2, ret, "stored at a kernel address or into text");
     return;
   case 33: {                    // numbers the kernel has no call for
     static const long nrs[] = { 0, 28, 29, 64, 99, 255, 256, 1000, -1, -24, 0x80000000L, 0x100000018L };
@@ -634,6 +684,10 @@ one_call(void)
   }
   }
   ret = sys6(nr, a0, a1, a2, 0, 0, 0);
+  if (nr == 21 && a0 >= 0 && a0 < MAXFD)
+    pend[a0] = 0;
+  if (nr == 15 && ret >= 0 && ret < MAXFD)
+    pend[ret] = 0;
   // A kernel pointer as a path or argv must never work.
   if (bad && ret != -1 && nr != 6 && nr != 10 && nr != 12 && nr != 13)
     violation(nr, a0, a1, a2, ret, "accepted a kernel address");
@@ -774,7 +828,7 @@ main(int argc, char *argv[])
   int secs = atoi(argv[2]);
   int failed = 0;
   long total = 0;
-  int spawned = 0;
+  int spawned = 0, stuck = 0;
 
   // Fresh scratch directory and the sink children write to.
   rmtree(DIR);
@@ -850,7 +904,7 @@ main(int argc, char *argv[])
       wd = 0;
       for (int i = 0; i < NWORKERS; i++)
         if (pids[i] > 0 && (now - born[i] > WORKER_KILL || now > end + 20))
-          kill(pids[i]);
+          stuck += kill(pids[i]) == 0;
       continue;
     }
     for (int i = 0; i < NWORKERS; i++) {
@@ -893,6 +947,6 @@ main(int argc, char *argv[])
   }
   if (failed)
     return 1;
-  printf("fuzz: ok %lu %ld calls (%d workers run)\n", seed, total, spawned);
+  printf("fuzz: ok %lu %ld calls (%d workers, %d killed when stuck)\n", seed, total, spawned, stuck);
   return 0;
 }

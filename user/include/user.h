@@ -13,6 +13,7 @@
 #include <uapi/octopos/stat.h>
 #include <uapi/octopos/sysinfo.h>
 #include <uapi/octopos/lockstat.h>
+#include <uapi/octopos/xstat.h>
 
 // System calls 1-21 (xv6-riscv).
 int fork(void);
@@ -44,6 +45,18 @@ int poweroff(int how);                // 0 power off, 1 reboot; returns only on 
 int gettime(unsigned long *ns);       // wall-clock ns since 1970 (RTC); -1 without one
 int lockstat(struct lockstat_rec *recs, int n); // lock statistics (CONFIG_LOCK_STAT)
 int getconfig(char *buf, int n);      // copies the kernel's .config; returns its length
+// Users and permissions (CONFIG_MULTIUSER; -1 from a kernel without it).
+int getuid(void);
+int geteuid(void);
+int getgid(void);
+int getegid(void);
+int setuid(int uid);                  // root: real and effective; others: back to the real id
+int setgid(int gid);
+int chmod(const char *path, int mode);
+int chown(const char *path, int uid, int gid);   // root only; -1 keeps an id
+int umask(int mask);                  // returns the old mask
+int xstat(int fd, struct xstat *xs);  // fstat plus mode, owner, group, mtime
+int symlink(const char *target, const char *path); // CONFIG_FS_SYMLINKS; -1 without
 
 // ulib.c
 char *strcpy(char *dst, const char *src);

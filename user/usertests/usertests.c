@@ -79,6 +79,8 @@ static struct ut_test tests[] = {
   { t_cwdremove,    "cwdremove",    UT_QUICK, "exit with a removed cwd" },
   { t_diskfull,     "diskfull",     UT_DISK,  "write until the disk is full, then free" },
   { t_inodefull,    "inodefull",    UT_DISK,  "create files until inodes run out" },
+  { t_symlink,      "symlink",      UT_QUICK, "symbolic links: follow, O_NOFOLLOW, loops (FS_SYMLINKS)" },
+  { t_largefile,    "largefile",    UT_QUICK | UT_DISK, "1 MiB file via the doubly-indirect block (FS_XV6_LARGE_FILES)" },
   // bad arguments
   { t_badfd,        "badfd",        UT_QUICK, "fd -1, 100, NR_OPEN, closed" },
   { t_fdexhaust,    "fdexhaust",    UT_QUICK, "per-process fd table full" },

@@ -133,6 +133,8 @@ void t_pathwalk(void);
 void t_cwdremove(void);
 void t_diskfull(void);
 void t_inodefull(void);
+void t_symlink(void);      // t_fsx.c: optional file-system features
+void t_largefile(void);
 
 void t_badfd(void);
 void t_fdexhaust(void);

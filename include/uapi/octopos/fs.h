@@ -47,6 +47,25 @@ struct dinode {
 
 #define IPB          (BSIZE / sizeof(struct dinode))  // inodes per block
 #define IBLOCK(i, sb) ((i) / IPB + (sb).inodestart)   // block holding inode i
+
+// XV6FS_FEAT_MULTIUSER images have 128-byte inodes: xv6's 64 bytes, then
+// the permission bits, owner, group and modification time; the rest is
+// zero. The inode size, and so inodes per block, depends on the feature:
+// use XV6FS_IPB/XV6FS_IBLOCK with the superblock's features, never IPB.
+struct dinode_mu {
+  struct dinode di;         // xv6's inode, unchanged
+  unsigned int mode;        // permission bits, 07777 (S_ISUID, rwxrwxrwx)
+  unsigned int uid;         // owner
+  unsigned int gid;         // group
+  unsigned int mtime;       // last data change, seconds since 1970 (0: unknown)
+  unsigned int spare[12];   // zero
+};
+
+#define XV6FS_FEATURES(sb)     ((sb).featmagic == XV6FS_FEAT_MAGIC ? (sb).features : 0)
+#define XV6FS_INODE_SIZE(feat) (((feat) & XV6FS_FEAT_MULTIUSER) ? sizeof(struct dinode_mu) \
+                                                                : sizeof(struct dinode))
+#define XV6FS_IPB(feat)        (BSIZE / XV6FS_INODE_SIZE(feat))
+#define XV6FS_IBLOCK(i, sb)    ((i) / XV6FS_IPB(XV6FS_FEATURES(sb)) + (sb).inodestart)
 #define BPB          (BSIZE * 8)                      // bitmap bits per block
 #define BBLOCK(b, sb) ((b) / BPB + (sb).bmapstart)    // bitmap block for block b
 

@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+# tests/fuzz.py: boot several kernels and let user/bin/fuzz attack each one.
+#
+#   python3 tests/fuzz.py --out build/fuzz                 what `make fuzz` runs
+#   python3 tests/fuzz.py --out build/fuzz --seconds 300 --runs 3
+#   python3 tests/fuzz.py --config xv6 --seed 1234         reproduce one run
+#
+# Each configuration is built in OUT/<name> with configs/fragments/fuzz.config
+# merged in (that puts /fuzz in the image). A run boots a copy of fs.img,
+# types `fuzz SEED SECONDS` and waits for `fuzz: ok` or `fuzz: FAIL`. It
+# fails on a kernel panic, on a hang (no verdict in SECONDS + 150 s), on
+# FAIL (a call that must fail did not, or a memory/process leak), on a
+# `poweroff` that does not exit QEMU with 0, and on an inconsistent disk
+# afterwards (tools/fsck -n on the copy; --no-fsck skips it).
+#
+# Seeds: run i of configuration c uses SEED + 100 * c + i (SEED is --seed or
+# taken from the clock) and every result line prints its seed and the command
+# that replays it. At most --boots (2) QEMUs run at once. A failed run keeps
+# its disk copy in OUT/<name>/disks/ and its console log in OUT/<name>/logs/.
+# Last line: `N passed, N failed`; the exit status is 1 if anything failed.
+
+import argparse
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True    # keep the source tree clean
+
+from lib import build  # noqa: E402
+from lib.guest import Guest, GuestError  # noqa: E402
+
+SRCTREE = os.path.dirname(HERE)
+PROMPT = r"\$ "
+
+# name -> (defconfig, extra fragments). fuzz.config is always merged.
+CONFIGS = {
+  "xv6": ("xv6_defconfig", []),
+  "full": ("full_defconfig", []),
+  "xv6-debug": ("xv6_defconfig", ["debug.config"]),
+}
+DEFAULT = ["xv6", "full", "xv6-debug"]
+
+lock = threading.Lock()
+
+
+def say(msg):
+  with lock:
+    print(msg)
+    sys.stdout.flush()
+
+
+def progress(args, msg):
+  if not args.quiet:
+    with lock:
+      sys.stderr.write("[%6.1fs] %s\n" % (time.monotonic() - args.t0, msg))
+      sys.stderr.flush()
+
+
+def qemu_argv(O, disk, smp=None):
+  env = dict(build.clean_env(), DISK=disk)
+  env.pop("MEM", None)
+  if smp:
+    env["SMP"] = str(smp)
+  out = subprocess.run(["sh", os.path.join(SRCTREE, "scripts/qemu-args.sh"), O], env=env,
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
+  if out.returncode != 0:
+    raise GuestError("setup", "qemu-args.sh: %s" % out.stderr.strip())
+  return shlex.split(out.stdout)
+
+
+def tail(text, n=20):
+  lines = text.rstrip("\n").split("\n")
+  return "\n".join("    | " + l for l in lines[-n:])
+
+
+def fsck(O, disk):
+  """None if tools/fsck -n finds the image clean, else its complaint."""
+  tool = os.path.join(O, "tools", "fsck")
+  if not os.path.isfile(tool):
+    return None
+  p = subprocess.run([tool, "-n", disk], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                     universal_newlines=True)
+  if p.returncode == 0:
+    return None
+  lines = [l for l in p.stdout.strip().split("\n") if l]
+  return "fsck -n: %s" % "; ".join(lines[:4] + (["..."] if len(lines) > 4 else []))
+
+
+def build_one(args, name):
+  defconfig, frags = CONFIGS[name]
+  O = os.path.join(args.out, name)
+  if args.no_build:
+    return O, None if os.path.isfile(os.path.join(O, "fs.img")) else "--no-build, but no %s/fs.img" % O
+  progress(args, "building %s in %s" % (name, O))
+  os.makedirs(O, exist_ok=True)
+  logp = os.path.join(O, "build.log")
+  err = build.build(SRCTREE, O, [defconfig, "fuzz.config"] + frags, logp, args.jobs)
+  if not err and not os.path.isfile(os.path.join(O, "user", "fuzz")):
+    err = "built, but %s/user/fuzz is missing (CONFIG_USER_FUZZ not set?)" % O
+  if not err and not args.no_fsck:
+    with open(logp, "a") as log:
+      build.make(SRCTREE, O, [os.path.join(O, "tools", "fsck")], log)
+  return O, err
+
+
+def run_one(args, name, O, seed):
+  """One boot: fuzz SEED SECONDS. Returns (ok, message, log text)."""
+  logdir = os.path.join(O, "logs")
+  diskdir = os.path.join(O, "disks")
+  os.makedirs(logdir, exist_ok=True)
+  os.makedirs(diskdir, exist_ok=True)
+  disk = os.path.join(diskdir, "fuzz-%d.img" % seed)
+  logp = os.path.join(logdir, "fuzz-%d.log" % seed)
+  shutil.copyfile(os.path.join(O, "fs.img"), disk)
+  budget = args.seconds + 150
+  progress(args, "boot %s: fuzz %d %d" % (name, seed, args.seconds))
+  g = Guest(qemu_argv(O, disk, args.smp), logp, budget + 90)
+  ok, msg = False, ""
+  try:
+    try:
+      g.expect(PROMPT, 60, what="the first shell prompt")
+      g.send("fuzz %d %d\n" % (seed, args.seconds))
+      m = g.expect(r"^fuzz: (ok|FAIL)[^\n]*\n", budget, what="'fuzz: ok' or 'fuzz: FAIL'")
+      verdict = m.group(0).strip()
+      if m.group(1) != "ok":
+        raise GuestError("fail", verdict)
+      g.expect(PROMPT, 30, what="the prompt after fuzz")
+      g.send("poweroff\n")
+      rc = g.wait_exit(30)
+      if rc is None:
+        raise GuestError("hang", "poweroff: QEMU still running after 30 s")
+      if rc != 0:
+        raise GuestError("exit", "poweroff: QEMU exit status %s" % rc)
+      g.check_panic()
+      ok, msg = True, verdict
+    except GuestError as e:
+      kind = {"timeout": "hang", "exit": "QEMU exited"}.get(e.kind, e.kind)
+      msg = "%s: %s" % (kind, e)
+  finally:
+    g.close()
+  if ok and not args.no_fsck:
+    err = fsck(O, disk)
+    if err:
+      ok, msg = False, "%s (after %s)" % (err, msg)
+  if ok:
+    os.unlink(disk)
+  return ok, msg, g.text, logp
+
+
+def main():
+  ap = argparse.ArgumentParser(description="Boot kernels and run the fuzz program on each.")
+  ap.add_argument("--out", default="build/fuzz", help="build and log directory (default build/fuzz)")
+  ap.add_argument("--config", action="append", choices=sorted(CONFIGS),
+                  help="configuration to fuzz (repeatable; default: %s)" % " ".join(DEFAULT))
+  ap.add_argument("--seconds", type=int, default=60, help="fuzz time per run (default 60)")
+  ap.add_argument("--runs", type=int, default=1, help="runs per configuration (default 1)")
+  ap.add_argument("--seed", type=int, default=None, help="base seed (default: from the clock)")
+  ap.add_argument("--smp", type=int, default=None, help="harts to boot (default CONFIG_NR_CPUS)")
+  ap.add_argument("--boots", type=int, default=2, help="QEMUs at once (default 2)")
+  ap.add_argument("-j", "--jobs", type=int, default=2, help="make -j (default 2)")
+  ap.add_argument("--no-build", action="store_true", help="use what OUT/<config> holds")
+  ap.add_argument("--no-fsck", action="store_true", help="do not check the disk afterwards")
+  ap.add_argument("-q", "--quiet", action="store_true")
+  args = ap.parse_args()
+  args.t0 = time.monotonic()
+  args.out = os.path.abspath(args.out)
+  names = args.config or DEFAULT
+  base = args.seed if args.seed is not None else int(time.time()) % 1000000
+  say("fuzz: base seed %d, %d s per run, configs %s" % (base, args.seconds, " ".join(names)))
+
+  passed = failed = 0
+  results = []
+  with ThreadPoolExecutor(max_workers=max(1, args.boots)) as pool:
+    for c, name in enumerate(names):
+      O, err = build_one(args, name)     # one build at a time; boots overlap
+      if err:
+        say("FAIL %s build: %s" % (name, err))
+        failed += 1
+        continue
+      for i in range(args.runs):
+        seed = base + 100 * c + i
+        results.append((name, seed, pool.submit(run_one, args, name, O, seed)))
+    for name, seed, fut in results:
+      try:
+        ok, msg, text, logp = fut.result()
+      except Exception as e:            # a driver bug must not hide the others
+        ok, msg, text, logp = False, "driver error: %r" % e, "", ""
+      again = "python3 tests/fuzz.py --config %s --seed %d --seconds %d" % (name, seed, args.seconds)
+      if ok:
+        passed += 1
+        say("PASS %s seed %d: %s" % (name, seed, msg))
+      else:
+        failed += 1
+        say("FAIL %s seed %d: %s\n    reproduce: %s\n    last lines of %s:\n%s"
+            % (name, seed, msg, again, logp, tail(text)))
+  say("%d passed, %d failed" % (passed, failed))
+  return 1 if failed else 0
+
+
+if __name__ == "__main__":
+  sys.exit(main())

@@ -1,0 +1,256 @@
+// user/bin/sectest.c: the multi-user security suite (USER_MULTIUSER).
+//
+// Run as root on a CONFIG_MULTIUSER kernel with the accounts of the
+// default image (alice, uid 1000). It sets up files as root, then forks a
+// child that becomes alice and checks that each protection holds (cannot
+// read a 0600 file of root's, write /etc/passwd or /etc/shadow, remove
+// from or create in a directory it cannot write, search a 0700 directory,
+// kill root's process, setuid(0), chown, chmod root's files, power off),
+// that a set-user-id program runs as its owner, and that umask shapes new
+// files; then checks that root can do each of those things, and that
+// login's password check refuses a wrong password (directly and through
+// login itself, fed by a pipe). Prints "sectest: ALL PASSED" or the
+// failures, and exits with the number of failures.
+//
+// `sectest euid` prints "euid N": the set-user-id copy runs that.
+#include <user.h>
+#include <account.h>
+
+#define ALICE 1000
+
+static int fails;
+
+static void
+check(int ok, const char *what)
+{
+  if (!ok) {
+    printf("sectest: FAIL: %s\n", what);
+    fails++;
+  }
+}
+
+static int
+mkfile(const char *path, const char *text, int mode)
+{
+  int fd = open(path, O_CREATE | O_WRONLY | O_TRUNC);
+
+  if (fd < 0)
+    return -1;
+  write(fd, text, strlen(text));
+  close(fd);
+  return chmod(path, mode);
+}
+
+static int
+copyfile(const char *from, const char *to)
+{
+  char buf[512];
+  int in, out, n, ok = 1;
+
+  if ((in = open(from, O_RDONLY)) < 0)
+    return -1;
+  if ((out = open(to, O_CREATE | O_WRONLY | O_TRUNC)) < 0) {
+    close(in);
+    return -1;
+  }
+  while ((n = read(in, buf, sizeof(buf))) > 0)
+    if (write(out, buf, n) != n)
+      ok = 0;
+  close(in);
+  close(out);
+  return ok ? 0 : -1;
+}
+
+// Run argv with stdin fed from input (may be 0) and stdout caught in out.
+// Returns the child's exit status, or -1.
+static int
+run(char **argv, const char *input, char *out, int max)
+{
+  int pin[2], pout[2], pid, n = 0, r, status;
+
+  if (pipe(pin) < 0 || pipe(pout) < 0)
+    return -1;
+  if ((pid = fork()) < 0)
+    return -1;
+  if (pid == 0) {
+    close(0);
+    dup(pin[0]);
+    close(1);
+    dup(pout[1]);
+    close(pin[0]);
+    close(pin[1]);
+    close(pout[0]);
+    close(pout[1]);
+    exec(argv[0], argv);
+    exit(127);
+  }
+  close(pin[0]);
+  close(pout[1]);
+  if (input)
+    write(pin[1], input, strlen(input));
+  close(pin[1]);
+  while (n + 1 < max && (r = read(pout[0], out + n, max - 1 - n)) > 0)
+    n += r;
+  out[n] = 0;
+  close(pout[0]);
+  wait(&status);
+  return status;
+}
+
+static int
+contains(const char *s, const char *t)
+{
+  int n = strlen(t);
+
+  for (; *s; s++)
+    if (strncmp(s, t, n) == 0)
+      return 1;
+  return 0;
+}
+
+static int
+xmode(const char *path, struct xstat *xs)
+{
+  int fd = open(path, O_RDONLY), r;
+
+  if (fd < 0)
+    return -1;
+  r = xstat(fd, xs);
+  close(fd);
+  return r;
+}
+
+// The checks alice must fail (or pass); rootpid is a process of root's.
+static void
+as_alice(int rootpid)
+{
+  char out[64];
+  char *suid[] = { "/stsuid", "euid", 0 };
+  struct xstat xs;
+  int fd;
+
+  check(setgid(ALICE) == 0 && setuid(ALICE) == 0, "root can become alice");
+  check(getuid() == ALICE && geteuid() == ALICE && getegid() == ALICE, "ids are alice's");
+  check(open("/stsecret", O_RDONLY) < 0, "alice cannot read root's 0600 file");
+  check(open("/etc/passwd", O_WRONLY) < 0, "alice cannot write /etc/passwd");
+  check(open("/etc/passwd", O_RDONLY) >= 0, "alice can read /etc/passwd");
+  check(open("/etc/shadow", O_RDONLY) < 0, "alice cannot read /etc/shadow");
+  check(open("/etc/shadow", O_RDWR) < 0, "alice cannot write /etc/shadow");
+  check(unlink("/stdir/f") < 0, "alice cannot unlink in root's 0755 dir");
+  check(open("/stdir/new", O_CREATE | O_WRONLY) < 0, "alice cannot create in root's dir");
+  check(mkdir("/stdir/d") < 0, "alice cannot mkdir in root's dir");
+  check(link("/stdir/f", "/stdir/g") < 0, "alice cannot link into root's dir");
+  check(chdir("/stpriv") < 0, "alice cannot chdir into a 0700 dir");
+  check(open("/stpriv/x", O_RDONLY) < 0, "alice cannot search a 0700 dir");
+  check(kill(rootpid) < 0, "alice cannot kill root's process");
+  check(setuid(0) < 0 && geteuid() == ALICE, "alice cannot setuid(0)");
+  check(setgid(0) < 0, "alice cannot setgid(0)");
+  check(chmod("/stsecret", 0666) < 0, "alice cannot chmod root's file");
+  check(mknod("/home/alice/con", 1, 0) < 0, "alice cannot mknod");
+  check(poweroff(0) < 0, "alice cannot power off");
+
+  // Her own home works.
+  check(chdir("/home/alice") == 0, "alice can chdir home");
+  check(mkfile("/home/alice/x", "mine\n", 0600) == 0, "alice can create in her home");
+  check(chown("/home/alice/x", 0, 0) < 0, "alice cannot chown");
+  check(unlink("/home/alice/x") == 0, "alice can unlink in her home");
+
+  // umask shapes new files; the owner is the creator.
+  umask(077);
+  fd = open("/home/alice/u", O_CREATE | O_RDWR);
+  check(fd >= 0 && xstat(fd, &xs) == 0 && xs.mode == 0600 && xs.uid == ALICE &&
+        xs.gid == ALICE, "umask 077 gives 0600, owned by alice");
+  close(fd);
+  umask(022);
+  unlink("/home/alice/u");
+  fd = open("/home/alice/u", O_CREATE | O_RDWR);
+  check(fd >= 0 && xstat(fd, &xs) == 0 && xs.mode == 0644, "umask 022 gives 0644");
+  close(fd);
+  unlink("/home/alice/u");
+  check(mkdir("/home/alice/d") == 0 && xmode("/home/alice/d", &xs) == 0 && xs.mode == 0755,
+        "umask 022 gives directories 0755");
+  unlink("/home/alice/d");
+
+  // The set-user-id copy runs as root; exec of a non-program is refused.
+  check(run(suid, 0, out, sizeof(out)) == 0 && strcmp(out, "euid 0\n") == 0,
+        "set-user-id root program runs with euid 0");
+  char *noexec[] = { "/stdir/f", 0 };
+  check(exec(noexec[0], noexec) < 0, "no exec of a 0644 file");
+  exit(fails);
+}
+
+int
+main(int argc, char *argv[])
+{
+  char out[256];
+  char *login[] = { "/login", 0 };
+  struct xstat xs;
+  int sleeper, pid, status;
+
+  if (argc > 1 && strcmp(argv[1], "euid") == 0) {
+    printf("euid %d\n", geteuid());
+    exit(0);
+  }
+  if (getuid() != 0) {
+    printf("sectest: run me as root (uid %d)\n", getuid());
+    exit(1);
+  }
+  umask(022);
+
+  // Root's files.
+  check(mkfile("/stsecret", "secret\n", 0600) == 0, "root creates a 0600 file");
+  check(mkdir("/stdir") == 0 && chmod("/stdir", 0755) == 0, "root makes /stdir");
+  check(mkfile("/stdir/f", "data\n", 0644) == 0, "root makes /stdir/f");
+  check(mkdir("/stpriv") == 0 && chmod("/stpriv", 0700) == 0, "root makes /stpriv");
+  check(mkfile("/stpriv/x", "x\n", 0644) == 0, "root makes /stpriv/x");
+  check(copyfile("/sectest", "/stsuid") == 0 && chmod("/stsuid", 04755) == 0,
+        "root makes a set-user-id copy");
+  check(xmode("/stsuid", &xs) == 0 && xs.mode == 04755 && xs.uid == 0,
+        "the copy is 04755, root's");
+
+  // A process of root's for alice to try to kill.
+  if ((sleeper = fork()) == 0) {
+    sleep(1000);
+    exit(0);
+  }
+  if ((pid = fork()) == 0)
+    as_alice(sleeper);
+  wait(&status);
+  if (status != 0)
+    printf("sectest: %d failure(s) as alice\n", status);
+  fails += status;
+
+  // Root may do each of those things.
+  int fd = open("/stsecret", O_RDONLY);
+  check(fd >= 0, "root reads the 0600 file");
+  close(fd);
+  fd = open("/etc/passwd", O_WRONLY);
+  check(fd >= 0, "root may write /etc/passwd");
+  close(fd);
+  fd = open("/etc/shadow", O_RDONLY);
+  check(fd >= 0, "root reads /etc/shadow");
+  close(fd);
+  check(kill(sleeper) == 0, "root kills its own process");
+  wait(0);
+  check(chown("/stdir/f", ALICE, ALICE) == 0 && xmode("/stdir/f", &xs) == 0 &&
+        xs.uid == ALICE && xs.gid == ALICE, "root chowns");
+  check(setuid(0) == 0, "root may setuid(0)");
+  check(unlink("/stdir/f") == 0 && unlink("/stdir") == 0, "root unlinks in its dir");
+  check(unlink("/stpriv/x") == 0 && unlink("/stpriv") == 0, "root searches a 0700 dir");
+  check(unlink("/stsecret") == 0 && unlink("/stsuid") == 0, "root removes its files");
+
+  // Passwords: the check itself, then login fed a wrong password.
+  check(account_check_password("alice", "alice"), "alice's password is accepted");
+  check(account_check_password("root", "root"), "root's password is accepted");
+  check(!account_check_password("alice", "wrong"), "a wrong password is refused");
+  check(!account_check_password("alice", ""), "an empty password is refused");
+  check(!account_check_password("nobody", "x"), "an unknown user is refused");
+  check(run(login, "alice\nwrong\n", out, sizeof(out)) != 0 && contains(out, "Login incorrect"),
+        "login says 'Login incorrect' to a wrong password");
+
+  if (fails == 0)
+    printf("sectest: ALL PASSED\n");
+  else
+    printf("sectest: %d FAILED\n", fails);
+  exit(fails);
+}
