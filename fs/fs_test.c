@@ -167,6 +167,18 @@ blkdev_rw(struct buf *b, int write)
   return 0;
 }
 
+// The log writes its blocks as one batch; the memory disk does them in turn.
+int
+blkdev_rw_batch(struct buf **bufs, int n, int write)
+{
+  for (int i = 0; i < n; i++) {
+    int err = blkdev_rw(bufs[i], write);
+    if (err < 0)
+      return err;
+  }
+  return 0;
+}
+
 // ---------------------------------------------------------------- images
 static struct superblock *sb;
 

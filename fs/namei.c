@@ -5,6 +5,8 @@
 // current one is locked, then the current one is let go. Locking a child
 // while holding its parent could deadlock against a walk of "..", and
 // holding nothing would let the directory change under the lookup.
+// With CONFIG_FS_SYMLINKS a link met on the way is replaced by its target
+// (fs/symlink.c), at most SYMLINK_MAXDEPTH times in one walk.
 #include <octopos/types.h>
 #include <octopos/errno.h>
 #include <octopos/fs.h>

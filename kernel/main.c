@@ -83,7 +83,6 @@ kmain(uint64 cpu, uint64 hartid, uint64 dtb)
   trapinithart();
   irq_hart_init();
   fs_early_init();
-  userinit();         // the first process; it mounts the root and execs /init
 
   hart_online(0);
   arch_start_secondaries();
@@ -92,5 +91,8 @@ kmain(uint64 cpu, uint64 hartid, uint64 dtb)
   while (__atomic_load_n(&nharts_online, __ATOMIC_SEQ_CST) < harts_expected() && r_time() < deadline)
     ;
   banner();
+  // The first process comes last, so that nothing the kernel prints at
+  // boot lands in the middle of user output.
+  userinit();         // it mounts the root and execs /init
   scheduler();
 }

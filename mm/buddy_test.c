@@ -16,6 +16,7 @@
 #include <cmocka.h>
 #include "host_test.h"
 #include "page_model.h"
+#include "page_internal.h"   // sizeof(struct page): the page map the allocator carves
 
 #define MAX_ORDER  CONFIG_PAGE_ALLOC_MAX_ORDER
 #define BLOCK      ((uint64)PGSIZE << MAX_ORDER)
@@ -62,7 +63,7 @@ buddy_init_manages_any_page_aligned_range(void **state)
   (void)state;
   // 1000 pages, 3 pages past a 4 MiB boundary: nothing lines up.
   model_init(1000, BLOCK, 3);
-  size_t mappages = (1000 * 16 + PGSIZE - 1) / PGSIZE;   // struct page is 16 bytes
+  size_t mappages = (1000 * sizeof(struct page) + PGSIZE - 1) / PGSIZE;
   size_t rest = 1000 - mappages;
   size_t tagpages = (rest + PGSIZE - 1) / PGSIZE;
   assert_int_equal(page_total_count(), rest - tagpages);

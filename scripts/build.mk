@@ -6,6 +6,9 @@
 
 all:
 
+# Stop at once, with one line, when the cross compiler is missing.
+$(call need,$(CC))
+
 # ---------------------------------------------------------------- config
 $(O)/.config:
 	@echo "  CONFIG  no $(O)/.config yet: using $(DEFAULT_DEFCONFIG)"

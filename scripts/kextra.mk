@@ -19,12 +19,24 @@ ifeq ($(CONFIG_INITRAMFS),y)
 # the program list is a deferred variable and the prerequisites are
 # expanded a second time, once it is known.
 kextra += $(O)/initramfs.o
-# Like fs.img, it takes $(O)/user/xvbench too when one was put there.
+# Like fs.img, it takes $(O)/user/xvbench too when one was put there. The
+# file list itself is kept in initramfs.list, rewritten only when it
+# changes, so that a program leaving the list repacks the archive and a
+# no-op build does nothing.
 initramfs-files = $(user-progs) $(wildcard $(O)/user/xvbench)
 .SECONDEXPANSION:
-$(O)/initramfs.cpio: scripts/mkinitramfs.py README.md $$(initramfs-files)
+$(O)/initramfs.list: initramfs-always
+	$(Q)mkdir -p $(O) && echo '$(initramfs-files)' > $@.tmp && \
+	  { cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@; }
+
+# The stamp records that the archive is up to date; the archive's own
+# mtime moves only when its bytes do, so an unchanged repack relinks nothing.
+$(O)/initramfs.stamp: scripts/mkinitramfs.py README.md $$(initramfs-files) $(O)/initramfs.list
 	$(call say,CPIO,initramfs.cpio)
-	$(Q)$(PYTHON) scripts/mkinitramfs.py $@ README.md=/README $(initramfs-files)
+	$(Q)$(PYTHON) scripts/mkinitramfs.py $(O)/initramfs.cpio README.md=/README $(initramfs-files)
+	$(Q)touch $@
+
+$(O)/initramfs.cpio: $(O)/initramfs.stamp ;
 
 $(O)/initramfs.o: $(O)/initramfs.cpio
 	$(call say,OBJCOPY,initramfs.o)
@@ -33,4 +45,6 @@ $(O)/initramfs.o: $(O)/initramfs.cpio
 	  --redefine-sym _binary_initramfs_cpio_start=initramfs_start \
 	  --redefine-sym _binary_initramfs_cpio_end=initramfs_end \
 	  --strip-symbol _binary_initramfs_cpio_size initramfs.cpio initramfs.o
+
+.PHONY: initramfs-always
 endif

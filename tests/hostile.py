@@ -120,6 +120,9 @@ def one(args, O, mkhostile, kind):
       return True, "reached the prompt; %d commands on %d root entries came back" % (done + 5, len(ents))
     except GuestError as e:
       kind_ = {"timeout": "hang"}.get(e.kind, e.kind)
+      loops = len(re.findall(r"^init: exec sh failed", g.text, re.M))
+      if loops > 3:
+        kind_ = "hang (init retried sh %d times: init never gives up on an unrunnable /sh)" % loops
       return False, "%s: %s\n%s" % (kind_, e, tail(g.text))
   finally:
     g.close()

@@ -138,6 +138,7 @@ def boot(args, target, inst, O):
 HOST_SCRIPTS = {
   "host-tests": ["sh", "scripts/host-tests.sh"],
   "tools": ["bash", "tests/tools/run.sh"],
+  "kbuild": ["sh", "tests/kbuild/run.sh"],
 }
 
 

@@ -2,8 +2,8 @@
 //
 // Every access decision of the file system is made by perm_check(), so the
 // rule lives in one place: owner, group or other rwx bits from ip->mode,
-// picked by the caller's effective ids; root (euid 0) passes everything
-// except running a file that has no x bit at all. With MULTIUSER off the
+// picked by the caller's effective ids; root (euid 0) passes everything.
+// With MULTIUSER off the
 // calls are inline "yes" and compile away, so no caller needs an #ifdef.
 #ifndef OCTOPOS_PERM_H
 #define OCTOPOS_PERM_H

@@ -1,0 +1,113 @@
+#!/bin/sh
+# tests/kbuild/run.sh: the build system behaves as a Linux user expects.
+#
+# Configuration targets, bad input (an unknown defconfig, an out-of-range
+# value), no-op and incremental rebuilds, fragments, savedefconfig,
+# reproducible randconfig, and a clean source tree. Builds go to a
+# temporary directory. Prints PASS/FAIL per check and `N passed, N failed`.
+cd "$(dirname "$0")/../.." || exit 1
+T=$(mktemp -d /tmp/octopos-kbuild.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+pass=0 fail=0
+ok()  { pass=$((pass + 1)); echo "PASS kbuild/$1"; }
+bad() { fail=$((fail + 1)); echo "FAIL kbuild/$1: $2"; }
+MAKE="make --no-print-directory"
+before=$(git status --porcelain 2>/dev/null)
+
+# An unknown defconfig: an error listing the real ones, nothing written.
+out=$($MAKE O=$T/a nosuch_defconfig 2>&1)
+if [ $? -ne 0 ] && echo "$out" | grep -q xv6_defconfig && [ ! -e $T/a/.config ]; then
+  ok nosuch_defconfig_lists_defconfigs
+else
+  bad nosuch_defconfig_lists_defconfigs "rc/output/.config wrong: $(echo "$out" | tail -2)"
+fi
+
+# A hand-edited out-of-range value is refused with a message naming it.
+$MAKE -s O=$T/b xv6_defconfig >/dev/null 2>&1
+sed -i 's/^CONFIG_NR_CPUS=.*/CONFIG_NR_CPUS=99/' $T/b/.config
+out=$($MAKE O=$T/b all 2>&1)
+if [ $? -ne 0 ] && echo "$out" | grep -q "CONFIG_NR_CPUS=99"; then
+  ok out_of_range_value_refused
+else
+  bad out_of_range_value_refused "built anyway or no message: $(echo "$out" | tail -2)"
+fi
+
+# A full build, then `make` again does nothing.
+$MAKE -s O=$T/c tiny_defconfig >/dev/null 2>&1
+if $MAKE O=$T/c -j2 all > $T/c.log 2>&1 && [ -f $T/c/octopos.elf ]; then
+  ok tiny_builds
+else
+  bad tiny_builds "$(tail -3 $T/c.log)"
+fi
+out=$($MAKE O=$T/c all 2>&1)
+if echo "$out" | grep -Eq '^  (CC|LD|AS|MKFS|CPIO|OBJCOPY|RAMDISK) '; then
+  bad noop_rebuild_does_nothing "rebuilt: $(echo "$out" | head -3)"
+else
+  ok noop_rebuild_does_nothing
+fi
+
+# Changing an option rebuilds what depends on it.
+sed -i 's/^CONFIG_NR_PROCS=.*/CONFIG_NR_PROCS=20/' $T/c/.config
+out=$($MAKE O=$T/c all 2>&1)
+if echo "$out" | grep -q 'CC      kernel/proc.o' && grep -q 'CONFIG_NR_PROCS 20' $T/c/include/generated/autoconf.h; then
+  ok option_change_rebuilds
+else
+  bad option_change_rebuilds "$(echo "$out" | tail -3)"
+fi
+
+# V=1 shows full commands.
+touch kernel/string.c
+if $MAKE O=$T/c V=1 all 2>&1 | grep -q 'gcc .*-c -o .*string.o'; then
+  ok verbose_shows_commands
+else
+  bad verbose_shows_commands "no gcc command line with V=1"
+fi
+
+# savedefconfig round-trips.
+$MAKE -s O=$T/c savedefconfig >/dev/null 2>&1
+if [ -f $T/c/defconfig ] && grep -q CONFIG_NR_PROCS=20 $T/c/defconfig; then
+  ok savedefconfig_writes_minimal_config
+else
+  bad savedefconfig_writes_minimal_config "no $T/c/defconfig or value missing"
+fi
+
+# A fragment merges over a defconfig.
+$MAKE -s O=$T/d xv6_defconfig debug.config >/dev/null 2>&1
+if grep -q '^CONFIG_DEBUG_SPINLOCK=y' $T/d/.config && grep -q 'CONFIG_DEFCONFIG_NAME="xv6_defconfig"' $T/d/.config; then
+  ok fragment_merges
+else
+  bad fragment_merges "debug.config not applied"
+fi
+
+# randconfig honours KCONFIG_SEED.
+$MAKE -s O=$T/e randconfig KCONFIG_SEED=0x1234 > $T/e.log 2>&1
+$MAKE -s O=$T/f randconfig KCONFIG_SEED=0x1234 >/dev/null 2>&1
+if grep -q 0x1234 $T/e.log && cmp -s $T/e/.config $T/f/.config; then
+  ok randconfig_seed_reproduces
+else
+  bad randconfig_seed_reproduces "seed not printed or configs differ"
+fi
+
+# make help names every defconfig.
+help=$($MAKE help 2>&1)
+missing=
+for f in configs/*_defconfig; do
+  echo "$help" | grep -q "$(basename $f)" || missing="$missing $(basename $f)"
+done
+[ -z "$missing" ] && ok help_lists_defconfigs || bad help_lists_defconfigs "missing:$missing"
+
+# A missing tool is named, with make deps.
+out=$($MAKE O=$T/c CROSS_COMPILE=nosuch- all 2>&1)
+if echo "$out" | grep -q "nosuch-gcc not found: run 'make deps'"; then
+  ok missing_tool_named
+else
+  bad missing_tool_named "$(echo "$out" | tail -1)"
+fi
+
+# Nothing was written into the source tree.
+touch -r Makefile kernel/string.c 2>/dev/null
+after=$(git status --porcelain 2>/dev/null)
+[ "$before" = "$after" ] && ok source_tree_stays_clean || bad source_tree_stays_clean "git status changed"
+
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
