@@ -51,12 +51,22 @@ hart_online(int cpu)
   cpus[cpu].online = 1;
 }
 
+// A reset (reboot) reloads the kernel image but not .bss, which may hold
+// the last run's values: clear it before anything uses it.
+static void
+clear_bss(void)
+{
+  extern char __bss_start[], __bss_end[];
+  for (uint64 *p = (uint64 *)__bss_start; p < (uint64 *)__bss_end; p++)
+    *p = 0;
+}
+
 void
 kmain(uint64 cpu, uint64 hartid, uint64 dtb)
 {
-  cpus[cpu].hartid = hartid;
   if (cpu != 0) {
-    arch_secondary_wait();
+    arch_secondary_wait();   // first: hart 0 is still clearing .bss
+    cpus[cpu].hartid = hartid;
     kvminithart();
     trapinithart();
     irq_hart_init();
@@ -64,6 +74,8 @@ kmain(uint64 cpu, uint64 hartid, uint64 dtb)
     scheduler();
   }
 
+  clear_bss();
+  cpus[0].hartid = hartid;
   if (fdt_parse((const void *)dtb) < 0) {
     // No devicetree we can trust: say so on the board's usual UART and stop.
     uart_early_init(FALLBACK_UART);

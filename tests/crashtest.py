@@ -65,6 +65,17 @@ def qemu_argv(O, disk):
   return shlex.split(out.stdout)
 
 
+def to_prompt(g, timeout, what="the first shell prompt"):
+  """Wait for the shell prompt; on a multi-user image log in as root first
+  (user/etc/manifest: password "root")."""
+  m = g.expect(r"\$ |^login: ", timeout, what=what)
+  if m.group(0).startswith("login"):
+    g.send("root\n")
+    g.expect(r"Password: ", 20, what="the password prompt")
+    g.send("root\n")
+    g.expect(r"\$ ", 30, what="the prompt after logging in as root")
+
+
 def content_fnv(seed, size):
   """FNV-1a of what crashwork writes for (seed, size)."""
   h = 2166136261
@@ -201,7 +212,7 @@ def trial(args, O, i, seed):
     # Boot 1: run the workload and pull the plug.
     g = Guest(qemu_argv(O, disk), os.path.join(logdir, "crash-%d-run.log" % seed), 150)
     try:
-      g.expect(PROMPT, 60, what="the first shell prompt")
+      to_prompt(g, 60)
       g.send("crashwork run %d\n" % seed)
       g.expect(r"^sync 1$", 60, what="the workload's first 'sync'")
       end = time.monotonic() + delay
@@ -223,7 +234,7 @@ def trial(args, O, i, seed):
     where = "boot 2"
     g = Guest(qemu_argv(O, disk), os.path.join(logdir, "crash-%d-check.log" % seed), 150)
     try:
-      g.expect(PROMPT, 60, what="the first shell prompt after the crash")
+      to_prompt(g, 60, "the first shell prompt after the crash")
       start = g.pos
       g.send("crashwork check\n")
       g.expect(r"^check end \d+", 60, what="'check end' from crashwork check")

@@ -76,6 +76,17 @@ def qemu_argv(O, disk, smp=None):
   return shlex.split(out.stdout)
 
 
+def to_prompt(g, timeout, what="the first shell prompt"):
+  """Wait for the shell prompt; on a multi-user image log in as root first
+  (user/etc/manifest: password "root")."""
+  m = g.expect(r"\$ |^login: ", timeout, what=what)
+  if m.group(0).startswith("login"):
+    g.send("root\n")
+    g.expect(r"Password: ", 20, what="the password prompt")
+    g.send("root\n")
+    g.expect(r"\$ ", 30, what="the prompt after logging in as root")
+
+
 def tail(text, n=20):
   lines = text.rstrip("\n").split("\n")
   return "\n".join("    | " + l for l in lines[-n:])
@@ -126,7 +137,7 @@ def run_one(args, name, O, seed):
   ok, msg = False, ""
   try:
     try:
-      g.expect(PROMPT, 60, what="the first shell prompt")
+      to_prompt(g, 60)
       g.send("fuzz %d %d\n" % (seed, args.seconds))
       m = g.expect(r"^fuzz: (ok|FAIL)[^\n]*\n", budget, what="'fuzz: ok' or 'fuzz: FAIL'")
       verdict = m.group(0).strip()

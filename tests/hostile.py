@@ -56,6 +56,17 @@ def qemu_argv(O, disk):
   return shlex.split(out.stdout)
 
 
+def to_prompt(g, timeout, what="the first shell prompt"):
+  """Wait for the shell prompt; on a multi-user image log in as root first
+  (user/etc/manifest: password "root")."""
+  m = g.expect(r"\$ |^login: ", timeout, what=what)
+  if m.group(0).startswith("login"):
+    g.send("root\n")
+    g.expect(r"Password: ", 20, what="the password prompt")
+    g.send("root\n")
+    g.expect(r"\$ ", 30, what="the prompt after logging in as root")
+
+
 def tail(text, n=15):
   return "\n".join("    | " + l for l in text.rstrip("\n").split("\n")[-n:])
 
@@ -89,7 +100,7 @@ def one(args, O, mkhostile, kind):
     try:
       # Either the prompt, or QEMU goes away (a refused disk powers off).
       try:
-        g.expect(PROMPT, 60, what="the first shell prompt")
+        to_prompt(g, 60)
       except GuestError as e:
         if e.kind != "exit":
           raise

@@ -52,6 +52,11 @@ SECTIONS
     *(COMMON)
     __bss_end = .;
   }
+  /* Boot stacks: not in .bss, which hart 0 clears while others wait on them. */
+  .stacks (NOLOAD) : {
+    . = ALIGN(16);
+    *(.stacks)
+  }
   . = ALIGN(0x1000);
   PROVIDE(end = .);
   /DISCARD/ : { *(.comment) *(.note*) *(.eh_frame*) *(.riscv.attributes) }

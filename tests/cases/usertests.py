@@ -5,6 +5,7 @@ CASES = [
   dict(name="usertests-q",
        help="usertests -q prints ALL TESTS PASSED",
        programs=["usertests"],
+       smp=[1, "max"],
        steps=[dict(cmd="usertests -q", expect=r"ALL TESTS PASSED",
                    fail=r"SOME TESTS FAILED[^\n]*", timeout=300)],
        quick=1),

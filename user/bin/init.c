@@ -24,12 +24,20 @@ open_console(void)
   dup(0);   // stderr
 }
 
-static int
-multiuser(void)
+// Make /dev/null, /dev/zero and /dev/random when the file system lacks
+// them; opening one whose driver is not built fails, as it should.
+static void
+make_dev_nodes(void)
 {
+  static const struct { const char *path; short major; } nodes[] = {
+    { "/dev/null", 2 }, { "/dev/zero", 3 }, { "/dev/random", 4 },
+  };
   struct stat st;
-
-  return getuid() != -1 && stat("/etc/passwd", &st) == 0;
+  if (stat("/dev", &st) < 0 && mkdir("/dev") < 0)
+    return;
+  for (int i = 0; i < (int)(sizeof(nodes) / sizeof(nodes[0])); i++)
+    if (stat(nodes[i].path, &st) < 0)
+      mknod(nodes[i].path, nodes[i].major, 0);
 }
 
 int
@@ -40,9 +48,14 @@ main(void)
   int pid, wpid;
 
   open_console();
-  if (multiuser()) {
-    argv = argv_login;
-    umask(022);       // files others may read, not write
+  make_dev_nodes();
+  if (getuid() != -1) {
+    // A multi-user kernel: files others may read, not write; and with
+    // accounts on the disk, nobody gets a shell without logging in.
+    struct stat st;
+    umask(022);
+    if (stat("/etc/passwd", &st) == 0)
+      argv = argv_login;
   }
   path[0] = '/';
   strcpy(path + 1, argv[0]);

@@ -21,7 +21,7 @@ park:
   wfi
   j park
 
-  .section .bss.stacks
+  .section .stacks, "aw", @nobits
   .balign 16
   .globl boot_stacks
 boot_stacks:

@@ -31,7 +31,7 @@ _entry_secondary:
   wfi
   j 2b
 
-  .section .bss.stacks
+  .section .stacks, "aw", @nobits
   .balign 16
   .globl boot_stacks
 boot_stacks:

@@ -11,7 +11,9 @@ void kmain(uint64 cpu, uint64 hartid, uint64 dtb);
 
 #define CSR_MENVCFG 0x30a
 
-int mmode_sstc;   // set by hart 0 before any hart enters S-mode
+// In .data, not .bss: hart 0 clears .bss in kmain() after setting it, and
+// QEMU restores .data (not .bss) from the ELF on a reset.
+int mmode_sstc __attribute__((section(".data")));
 
 void
 mstart(uint64 hartid, uint64 dtb)
@@ -55,7 +57,7 @@ arch_timer_sstc(void)
 
 // Hart 0 opens the gate once the kernel is initialised; the others wait at
 // it in kmain().
-volatile int secondaries_go;
+volatile int secondaries_go __attribute__((section(".data")));
 
 void
 arch_start_secondaries(void)

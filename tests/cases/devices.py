@@ -1,0 +1,44 @@
+# tests/cases/devices.py: the devicetree-probed devices work from user space:
+# /dev/random gives different bytes on two reads, /dev/zero and /dev/null
+# behave, the RTC's date is within minutes of the host's clock, lock
+# statistics and the in-kernel config are readable, reboot comes back.
+import time
+
+
+def _date_near_host(slack=600):
+  # `date` prints "... (SECONDS)". Accept seconds within `slack` of now, as a
+  # regex over the leading digits (the last two digits are free).
+  now = int(time.time())
+  heads = range((now - slack) // 100, (now + slack) // 100 + 1)
+  return r"\((?:%s)\d\d\)" % "|".join(str(h) for h in heads)
+
+
+CASES = [
+  dict(name="devfiles",
+       help="/dev/random differs between reads; /dev/zero reads zeros; /dev/null swallows",
+       requires=["CONFIG_DEV_MEM", "CONFIG_USER_SYSTOOLS"],
+       programs=["devcheck"],
+       steps=[dict(cmd="devcheck", expect=r"^devcheck: ok", fail=r"^devcheck: FAIL[^\n]*")]),
+  dict(name="date",
+       help="date from the Goldfish RTC is within 10 minutes of the host",
+       requires=["CONFIG_RTC_GOLDFISH", "CONFIG_USER_SYSTOOLS"],
+       programs=["date"],
+       steps=[dict(cmd="date", expect=_date_near_host())]),
+  dict(name="lockstat",
+       help="lockstat lists lock classes with counts",
+       requires=["CONFIG_LOCK_STAT", "CONFIG_USER_SYSTOOLS"],
+       programs=["lockstat"],
+       steps=[dict(cmd="lockstat 20", expect=r"(?m)^proc\s+\d+\s+\d+\s+\d+")]),
+  dict(name="ikconfig",
+       help="the kernel's own .config is readable and names this configuration",
+       requires=["CONFIG_IKCONFIG", "CONFIG_USER_SYSTOOLS"],
+       programs=["kconfig", "uname"],
+       steps=[dict(cmd="kconfig", expect=r"CONFIG_IKCONFIG=y"),
+              dict(cmd="uname -a", expect=r"octopos")]),
+  dict(name="reboot",
+       help="reboot resets the machine and it boots back to the shell",
+       requires=["CONFIG_POWER_SIFIVE_TEST", "CONFIG_USER_SYSTOOLS"],
+       programs=["reboot", "echo"],
+       steps=[dict(cmd="reboot", expect=r"octopos \d+\.\d+\.\d+ \(", timeout=60),
+              dict(cmd="echo back", expect=r"^back$", timeout=60)]),
+]
