@@ -65,6 +65,9 @@ void
 kmain(uint64 cpu, uint64 hartid, uint64 dtb)
 {
   if (cpu != 0) {
+    if (cpu >= CONFIG_NR_CPUS)   // the entry code parks these; be sure
+      for (;;)
+        wfi();
     arch_secondary_wait();   // first: hart 0 is still clearing .bss
     cpus[cpu].hartid = hartid;
     kvminithart();

@@ -146,6 +146,10 @@ size: $(O)/octopos.elf
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)
 
+# Objects reached through pattern-rule chains (user/bin/x.o for user/x) are
+# build products too: never delete them as intermediates.
+.SECONDARY:
+
 .PHONY: all size
 
 # ---------------------------------------------------------------- version

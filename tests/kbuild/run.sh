@@ -104,6 +104,22 @@ else
   bad missing_tool_named "$(echo "$out" | tail -1)"
 fi
 
+# make image is reproducible: the same tree and config, the same bytes.
+if $MAKE -s O=$T/c image > $T/img1.log 2>&1; then
+  img=$(ls $T/c/images/*.tar.gz 2>/dev/null | head -1)
+  sum1=$(sha256sum "$img" | cut -d' ' -f1)
+  rm -f "$img"
+  $MAKE -s O=$T/c image > $T/img2.log 2>&1
+  sum2=$(sha256sum "$img" 2>/dev/null | cut -d' ' -f1)
+  if [ -n "$sum1" ] && [ "$sum1" = "$sum2" ] && tar -tzf "$img" | grep -q run-qemu.sh; then
+    ok image_is_reproducible
+  else
+    bad image_is_reproducible "checksums differ or no run-qemu.sh ($sum1 / $sum2)"
+  fi
+else
+  bad image_is_reproducible "make image failed: $(tail -2 $T/img1.log)"
+fi
+
 # Nothing was written into the source tree.
 touch -r Makefile kernel/string.c 2>/dev/null
 after=$(git status --porcelain 2>/dev/null)

@@ -8,6 +8,12 @@
   .section .text.entry
   .globl _entry
 _entry:
+  // Only one hart may become cpu 0: should firmware ever send a second
+  // hart here, it parks instead of sharing cpu 0's stack.
+  la t0, boot_claimed
+  li t1, 1
+  amoswap.w t1, t1, (t0)
+  bnez t1, 2f
   mv a2, a1          // kmain(cpu = 0, hartid, dtb)
   mv a1, a0
   li a0, 0
@@ -30,6 +36,11 @@ _entry_secondary:
 2:
   wfi
   j 2b
+
+  .section .data
+  .balign 4
+boot_claimed:        // in .data: a reset reloads it as 0
+  .word 0
 
   .section .stacks, "aw", @nobits
   .balign 16
