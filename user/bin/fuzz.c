@@ -5,12 +5,12 @@
 // The kernel must survive anything user space does: this program does the
 // worst it can without legitimately ending the test. The parent keeps
 // NWORKERS worker processes busy until SECONDS have passed (uptime()). Each
-// worker issues random system calls (1..27, never poweroff, plus numbers the
-// kernel does not have) with boundary arguments: wild and kernel pointers,
-// addresses near MAXVA and the device alias, strings that run into unmapped
-// memory, huge and negative lengths, bad fds, random short paths inside the
-// scratch directory /fuzzdir, exec of garbage and hostile ELF files it wrote
-// itself. A worker forks short-lived children that do the same without
+// worker issues random system calls (every number in the shared table but
+// poweroff, plus numbers past its end) with boundary arguments: wild and
+// kernel pointers, addresses near MAXVA and the device alias, strings that
+// run into unmapped memory, huge and negative lengths, bad fds, random
+// short paths inside the scratch directory /fuzzdir, exec of garbage and
+// hostile ELF files it wrote itself. A worker forks short-lived children that do the same without
 // pipes or forks of their own, so no process can block forever unseen.
 //
 // Determinism: worker number k of the run draws from its own xorshift
@@ -18,7 +18,8 @@
 // (interleavings still vary with scheduling).
 //
 // What must hold, else `fuzz: FAIL`:
-//  - a call with a pointer at or above KERNBASE fails (never copies);
+//  - a call with a pointer at or above KERNBASE fails (never copies), and
+//    one that stores through a pointer into our read-only text fails;
 //  - an unknown call number returns -1;
 //  - after the run (all children reaped, scratch files removed) free memory
 //    and the process count return to their values before the run.
