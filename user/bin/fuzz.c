@@ -10,8 +10,9 @@
 // kernel pointers, addresses near MAXVA and the device alias, strings that
 // run into unmapped memory, huge and negative lengths, bad fds, random
 // short paths inside the scratch directory /fuzzdir, exec of garbage and
-// hostile ELF files it wrote itself. A worker forks short-lived children that do the same without
-// pipes or forks of their own, so no process can block forever unseen.
+// hostile ELF files it wrote itself. A worker forks short-lived children
+// that do the same without pipes or forks of their own, so no process can
+// block forever unseen.
 //
 // Determinism: worker number k of the run draws from its own xorshift
 // stream seeded from (SEED, k), so a seed replays the same call sequences
