@@ -55,7 +55,7 @@ HOSTCFLAGS := -O2 -Wall -Wextra -Werror -Iinclude
 # ---------------------------------------------------------------- goals
 config-goals := menuconfig nconfig oldconfig olddefconfig defconfig savedefconfig allnoconfig \
                 allyesconfig randconfig listnewconfig %_defconfig %.config
-no-config-goals := help deps clean distclean test test-quick randconfig-test crashtest fuzz bench-matrix
+no-config-goals := help deps clean distclean test test-quick randconfig-test crashtest fuzz hostile bench-matrix
 cfg-goals   := $(filter $(config-goals),$(MAKECMDGOALS))
 other-goals := $(filter-out $(config-goals),$(MAKECMDGOALS))
 

@@ -135,6 +135,11 @@ sys_link(void)
     err = -EXDEV;
     goto bad;
   }
+  if (dp->nlink == 0) {         // the directory was removed while we held it
+    iunlockput(dp);
+    err = -ENOENT;
+    goto bad;
+  }
   if ((err = perm_check(dp, PERM_W | PERM_X)) < 0) {
     iunlockput(dp);
     goto bad;
@@ -250,6 +255,12 @@ create(const char *path, short type, short major, short minor, struct inode **ou
     return err < 0 ? err : -EEXIST;
   }
 
+  // A removed directory (a process's cwd can outlive its name) takes no
+  // new entries: the new inode would be unreachable and leak.
+  if (dp->nlink == 0) {
+    iunlockput(dp);
+    return -ENOENT;
+  }
   if ((err = perm_check(dp, PERM_W | PERM_X)) < 0 ||
       (err = ialloc(dp->mnt, type, &ip)) < 0) {
     iunlockput(dp);

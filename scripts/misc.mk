@@ -32,6 +32,9 @@ help:
 	@echo '  test              - host unit tests + every defconfig built and booted in QEMU'
 	@echo '  test-quick        - a few-minute subset for development'
 	@echo '  randconfig-test   - N=20 random configurations built and booted (KCONFIG_SEED=...)'
+	@echo '  fuzz              - random hostile system calls on several configs (SECONDS_PER_CONFIG=60)'
+	@echo '  crashtest         - N=... kill-and-recover trials of the log, fsck after each (SEED=...)'
+	@echo '  hostile           - boot damaged disk images; nothing may panic'
 	@echo
 	@echo 'Housekeeping:'
 	@echo '  deps              - install the Debian packages octopos needs (apt-get, only missing ones)'
@@ -78,10 +81,22 @@ randconfig-test:
 	$(call need,$(PYTHON))
 	$(Q)$(PYTHON) tests/randconfig.py --out build/randconfig -n $(N) $(if $(KCONFIG_SEED),--seed $(KCONFIG_SEED))
 
+fuzz:
+	$(call need,$(PYTHON))
+	$(Q)$(PYTHON) tests/fuzz.py --out build/fuzz $(if $(SECONDS_PER_CONFIG),--seconds $(SECONDS_PER_CONFIG))
+
+crashtest:
+	$(call need,$(PYTHON))
+	$(Q)$(PYTHON) tests/crashtest.py --out build/crashtest -n $(N) $(if $(SEED),--seed $(SEED))
+
+hostile:
+	$(call need,$(PYTHON))
+	$(Q)$(PYTHON) tests/hostile.py --out build/hostile
+
 image: all
 	$(Q)sh scripts/mkimage.sh $(O)
 
 bench: all
 	$(Q)$(PYTHON) tests/bench.py --O $(O)
 
-.PHONY: help deps clean distclean qemu qemu-gdb test test-quick randconfig-test image bench
+.PHONY: help deps clean distclean qemu qemu-gdb test test-quick randconfig-test fuzz crashtest hostile image bench

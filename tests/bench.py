@@ -45,7 +45,7 @@ def timed(g, name, iters, timeout):
   s = time.monotonic() - t
   if m.group(1) != "done":
     raise GuestError("fail", "%r: %s" % (cmd, m.group(0).strip()))
-  g.expect(session.PROMPT, 30, what="the prompt")
+  session.wait_prompt(g, 30, what="the prompt")
   return s
 
 
@@ -81,7 +81,7 @@ def main():
   g = Guest(target.qemu_argv(smp, copy), os.path.join(O, "logs", "bench.log"), 24 * 3600)
   rows = []
   try:
-    g.expect(session.PROMPT, 60, what="the first shell prompt")
+    session.wait_prompt(g, 60, what="the first shell prompt")
     boot_s = g.elapsed()
     try:
       timed(g, "nop", 0, 30)

@@ -139,6 +139,9 @@ HOST_SCRIPTS = {
   "host-tests": ["sh", "scripts/host-tests.sh"],
   "tools": ["bash", "tests/tools/run.sh"],
   "kbuild": ["sh", "tests/kbuild/run.sh"],
+  # A few random configurations every run; fixed seeds keep CI repeatable
+  # (make randconfig-test explores new ones).
+  "randconfig": ["python3", "tests/randconfig.py", "-n", "4", "--seed", "1000"],
 }
 
 
@@ -154,6 +157,8 @@ def host_script(args, name):
   os.makedirs(hostdir, exist_ok=True)
   if name == "host-tests":
     argv.append(hostdir)
+  if name == "randconfig":
+    argv += ["--out", os.path.join(hostdir, "randconfig")]
   progress(args, "running %s" % " ".join(argv))
   log = os.path.join(hostdir, name + ".log")
   p, n, err = build.run_script(argv, SRCTREE, log)

@@ -15,9 +15,13 @@ from . import cases, kconfig
 from .guest import Guest, GuestError
 
 PROMPT = re.compile(r'\$ ')
+# A multi-user system (CONFIG_MULTIUSER) asks for a login first; the tests
+# log in as root with the documented default password.
+PROMPT_OR_LOGIN = re.compile(r'\$ |login: ')
+LOGIN_USER, LOGIN_PASSWORD = "root", "root"
 BANNER = re.compile(r'octopos (\S+) \((\S+)\) harts (\d+)/(\d+)')
 HART = re.compile(r'hart (\d+) online')
-INIT = "init: starting sh"
+INIT = re.compile(r"init: starting (sh|login)")
 
 
 class Target:
@@ -88,8 +92,8 @@ def _boot_checks(g, target, inst, upto):
     nr = kconfig.intval(target.cfg, "CONFIG_NR_CPUS", 1)
     if int(m.group(4)) != nr:
       return "expected banner 'harts %d/%d', saw %r" % (want, nr, m.group(0))
-  if "init" in inst.checks and INIT not in text:
-    return "expected %r before the first prompt, saw none" % INIT
+  if "init" in inst.checks and not INIT.search(text):
+    return "expected %r before the first prompt, saw none" % INIT.pattern
   return None
 
 
@@ -106,12 +110,23 @@ def _hart_check(g, target, inst):
   return None
 
 
+def wait_prompt(g, timeout, fail=None, what="the shell prompt"):
+  """Wait for the shell prompt, logging in first if login: comes instead."""
+  m = g.expect(PROMPT_OR_LOGIN, timeout, fail=fail, what=what)
+  if m.group(0) == "login: ":
+    g.send(LOGIN_USER + "\n")
+    g.expect(r"Password: ", 30, what="the Password: prompt")
+    g.send(LOGIN_PASSWORD + "\n")
+    g.expect(PROMPT, 60, fail=r"Login incorrect", what="the shell prompt after logging in")
+  return m
+
+
 def run_step(g, step, scale=1.0):
   """Type step.cmd, wait for the next prompt; return the command's output."""
   start = g.pos
   g.send(step.cmd + "\n")
   try:
-    g.expect(PROMPT, step.timeout * scale, fail=step.fail, what="the prompt after %r" % step.cmd)
+    wait_prompt(g, step.timeout * scale, fail=step.fail, what="the prompt after %r" % step.cmd)
   except GuestError as e:
     raise GuestError(e.kind, "%r: %s" % (step.cmd, e))
   out = g.text[start:g.pos - 2]
@@ -157,7 +172,7 @@ def run_instance(target, inst, logdir, diskdir, scale=1.0):
   status, msg = "PASS", ""
   try:
     try:
-      g.expect(PROMPT, case.boot_timeout * scale, what="the first shell prompt '$ '")
+      wait_prompt(g, case.boot_timeout * scale, what="the first shell prompt '$ '")
     except GuestError as e:
       raise GuestError(e.kind, "boot: %s" % e)
     err = _boot_checks(g, target, inst, g.pos)

@@ -59,7 +59,9 @@ main(void)
   }
   path[0] = '/';
   strcpy(path + 1, argv[0]);
+  int quick_failures = 0;
   for (;;) {
+    int started = uptime();
     printf("init: starting %s\n", argv[0]);
     pid = fork();
     if (pid < 0) {
@@ -74,12 +76,25 @@ main(void)
     }
     // Reap children until the shell itself exits; the others are orphans
     // that were re-parented to us.
+    int status = 0;
     do {
-      wpid = wait(0);
+      wpid = wait(&status);
     } while (wpid != pid && wpid >= 0);
     if (wpid < 0) {
       printf("init: wait returned an error\n");
       exit(1);
+    }
+    // A shell that cannot even start (a damaged disk) must not become an
+    // endless loop of messages: after ten failures in a row, stop.
+    if (status != 0 && uptime() - started < 2)
+      quick_failures++;
+    else
+      quick_failures = 0;
+    if (quick_failures >= 10) {
+      printf("init: %s fails at once every time; powering off\n", argv[0]);
+      poweroff(0);
+      for (;;)
+        sleep(1000);
     }
   }
 }
