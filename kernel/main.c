@@ -64,6 +64,7 @@ clear_bss(void)
 void
 kmain(uint64 cpu, uint64 hartid, uint64 dtb)
 {
+  intr_off();   // until this hart's trap vector and state are set up
   if (cpu != 0) {
     if (cpu >= CONFIG_NR_CPUS)   // the entry code parks these; be sure
       for (;;)

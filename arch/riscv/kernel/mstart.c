@@ -19,6 +19,9 @@ void
 mstart(uint64 hartid, uint64 dtb)
 {
   uint64 x = csr_read(mstatus);
+  // A reset (reboot) need not clear S-mode's interrupt enable: start with
+  // interrupts off, whatever the last run left.
+  x &= ~(SSTATUS_SIE | SSTATUS_SPIE);
   x = (x & ~MSTATUS_MPP_MASK) | MSTATUS_MPP_S;
   csr_write(mstatus, x);
   csr_write(mepc, (uint64)kmain);
