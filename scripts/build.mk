@@ -125,12 +125,14 @@ endif
 mu-files := $(if $(CONFIG_USER_MULTIUSER),$(wildcard user/etc/*))
 mu-setuid := $(if $(CONFIG_USER_MULTIUSER),$(O)/user/su $(O)/user/passwd)
 
-$(O)/fs.img: $(O)/tools/mkfs $(fs-files) README.md $(mu-files)
+# Device files come from a manifest too (user/dev.manifest, or the
+# multi-user one, which also sets their modes).
+$(O)/fs.img: $(O)/tools/mkfs $(fs-files) README.md $(mu-files) user/dev.manifest
 	$(call say,MKFS,fs.img)
 	$(Q)$(if $(mu-files),sed 's|@O@|$(O)|g' user/etc/manifest > $(O)/etc.manifest &&) \
 	$(O)/tools/mkfs -s $(CONFIG_FS_IMAGE_BLOCKS) -i $(CONFIG_FS_IMAGE_INODES) \
 	  $(if $(CONFIG_FS_XV6_LARGE_FILES),-L) $(if $(CONFIG_FS_SYMLINKS),-S) \
-	  $(if $(CONFIG_MULTIUSER),-M) $(if $(mu-files),-m $(O)/etc.manifest) \
+	  $(if $(CONFIG_MULTIUSER),-M) $(if $(mu-files),-m $(O)/etc.manifest,-m user/dev.manifest) \
 	  $@.tmp README.md=/README $(filter-out $(mu-setuid),$(fs-files)) && mv $@.tmp $@
 
 all: $(O)/octopos.elf $(O)/octopos.bin $(user-progs) $(disk-image)
