@@ -27,6 +27,7 @@ help:
 	@echo '  qemu-gdb          - as qemu, but wait for gdb-multiarch (writes $$(O)/.gdbinit)'
 	@echo '  image             - tailored, reproducible tarball in $$(O)/images/'
 	@echo '  bench             - boot the current config and run the benchmarks'
+	@echo '  bench-matrix      - the benchmarks across allocator x lock x harts x UP/SMP'
 	@echo
 	@echo 'Testing:'
 	@echo '  test              - host unit tests + every defconfig built and booted in QEMU'
@@ -93,10 +94,14 @@ hostile:
 	$(call need,$(PYTHON))
 	$(Q)$(PYTHON) tests/hostile.py --out build/hostile
 
+bench-matrix:
+	$(call need,$(PYTHON))
+	$(Q)$(PYTHON) tests/bench_matrix.py --out build/bench-matrix
+
 image: all
 	$(Q)sh scripts/mkimage.sh $(O)
 
 bench: all
 	$(Q)$(PYTHON) tests/bench.py --O $(O)
 
-.PHONY: help deps clean distclean qemu qemu-gdb test test-quick randconfig-test fuzz crashtest hostile image bench
+.PHONY: help deps clean distclean qemu qemu-gdb test test-quick randconfig-test fuzz crashtest hostile image bench bench-matrix

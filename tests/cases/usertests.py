@@ -12,7 +12,7 @@ CASES = [
   dict(name="usertests",
        help="the full usertests prints ALL TESTS PASSED",
        programs=["usertests"],
-       configs=["xv6_defconfig"],
+       configs=["xv6_defconfig", "debug_defconfig"],
        steps=[dict(cmd="usertests", expect=r"ALL TESTS PASSED",
                    fail=r"SOME TESTS FAILED[^\n]*", timeout=900)],
        full=True),
