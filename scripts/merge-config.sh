@@ -12,5 +12,5 @@ for s in $syms; do
   grep -v -e "^$s=" -e "^# $s is not set" "$tmp" > "$tmp.1" || true
   mv "$tmp.1" "$tmp"
 done
-grep -e '^CONFIG_' -e '^# CONFIG_.* is not set' "$frag" >> "$tmp"
+grep -e '^CONFIG_' -e '^# CONFIG_.* is not set' "$frag" >> "$tmp" || true   # a fragment may set nothing
 mv "$tmp" "$cfg"
