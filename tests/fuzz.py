@@ -76,6 +76,15 @@ def qemu_argv(O, disk, smp=None):
   return shlex.split(out.stdout)
 
 
+def multiuser(O):
+  """Was O built with CONFIG_MULTIUSER (and the accounts on its image)?"""
+  try:
+    with open(os.path.join(O, ".config")) as f:
+      return "CONFIG_USER_MULTIUSER=y" in f.read()
+  except OSError:
+    return False
+
+
 def to_prompt(g, timeout, what="the first shell prompt"):
   """Wait for the shell prompt; on a multi-user image log in as root first
   (user/etc/manifest: password "root")."""
@@ -138,12 +147,27 @@ def run_one(args, name, O, seed):
   try:
     try:
       to_prompt(g, 60)
-      g.send("fuzz %d %d\n" % (seed, args.seconds))
+      base = ""
+      if multiuser(O):
+        # Fuzz as an ordinary user: su to alice (user/etc/manifest), in her home.
+        g.send("su alice\n")           # root needs no password
+        m = g.expect(r"Password: |\$ ", 20, what="the prompt as alice")
+        if m.group(0).startswith("Password"):
+          g.send("alice\n")
+          g.expect(r"\$ ", 30, what="the prompt as alice")
+        g.send("id\n")
+        g.expect(r"uid=1000", 20, what="'id' saying uid=1000 (alice)")
+        g.expect(r"\$ ", 20, what="the prompt as alice")
+        base = " /home/alice"
+      g.send("fuzz %d %d%s\n" % (seed, args.seconds, base))
       m = g.expect(r"^fuzz: (ok|FAIL)[^\n]*\n", budget, what="'fuzz: ok' or 'fuzz: FAIL'")
       verdict = m.group(0).strip()
       if m.group(1) != "ok":
         raise GuestError("fail", verdict)
       g.expect(PROMPT, 30, what="the prompt after fuzz")
+      if base:
+        g.send("\x04")        # end alice's shell: back to root's, who may power off
+        g.expect(PROMPT, 30, what="root's prompt after leaving su")
       g.send("poweroff\n")
       rc = g.wait_exit(30)
       if rc is None:

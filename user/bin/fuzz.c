@@ -47,8 +47,12 @@
 #define IO_ALIAS     0x2000000000UL
 #define PGSIZE       4096UL
 
-#define DIR          "/fuzzdir"
-#define REPORT       "/fuzzrep"
+// Scratch names, under / or under the directory given as third argument
+// (an ordinary user's home on a multi-user system).
+static char DIR[96] = "/fuzzdir";
+static char REPORT[96] = "/fuzzrep";
+static char DIR_NULL[104], DIR_SINK[104];
+static int start_euid;     // geteuid() at start; -1 without multi-user
 
 // Exit status of a worker or child: the number of calls it made, or
 // VIOLATION - k (k = call number + 100) when it caught the kernel misbehaving.
@@ -407,8 +411,8 @@ open_sink(void)
   for (int fd = 0; fd < 128; fd++)
     close(fd);
   for (int i = 0; i < 3; i++)
-    if (open(sink_is_dev ? DIR "/null" : DIR "/sink", O_RDWR) < 0)
-      open(DIR "/sink", O_CREATE | O_RDWR);
+    if (open(sink_is_dev ? DIR_NULL : DIR_SINK, O_RDWR) < 0)
+      open(DIR_SINK, O_CREATE | O_RDWR);
 }
 
 static void fuzz_loop(int budget, int end_tick);
@@ -768,6 +772,9 @@ fuzz_loop(int budget, int end_tick)
     if ((i & 15) == 0 && uptime() >= end_tick)
       break;
     one_call();
+    // An ordinary user must never become root, whatever it called.
+    if (start_euid > 0 && (geteuid() == 0 || getuid() == 0))
+      violation(0, start_euid, 0, 0, 0, "an ordinary user gained root");
   }
   for (int i = 0; i < nkids; i++)
     kill(kids[i]);
@@ -801,6 +808,9 @@ rmtree(char *name)
   char nm[DIRSIZ + 1];
   int fails = 0;
 
+  // As an ordinary user the fuzzer may have chmod-ed its own files out of
+  // its reach: give them back first (a no-op without multi-user).
+  chmod(name, 0777);
   if (chdir(name) < 0)
     return unlink(name) < 0;
   int fd = open(".", O_RDONLY);
@@ -816,6 +826,7 @@ rmtree(char *name)
     if (strcmp(nm, ".") == 0 || strcmp(nm, "..") == 0)
       continue;
     struct stat st;
+    chmod(nm, 0777);
     if (stat(nm, &st) == 0 && st.type == T_DIR)
       fails += rmtree(nm);
     else if (unlink(nm) < 0)
@@ -883,10 +894,21 @@ settled(struct sysinfo *start, struct sysinfo *now)
 int
 main(int argc, char *argv[])
 {
-  if (argc != 3) {
-    fprintf(2, "usage: fuzz SEED SECONDS\n");
+  if (argc != 3 && argc != 4) {
+    fprintf(2, "usage: fuzz SEED SECONDS [BASEDIR]\n");
     return 2;
   }
+  if (argc == 4 && strlen(argv[3]) < 64) {
+    strcpy(DIR, argv[3]);
+    strcpy(DIR + strlen(DIR), "/fuzzdir");
+    strcpy(REPORT, argv[3]);
+    strcpy(REPORT + strlen(REPORT), "/fuzzrep");
+  }
+  strcpy(DIR_NULL, DIR);
+  strcpy(DIR_NULL + strlen(DIR_NULL), "/null");
+  strcpy(DIR_SINK, DIR);
+  strcpy(DIR_SINK + strlen(DIR_SINK), "/sink");
+  start_euid = geteuid();
   uint64 seed = atoi(argv[1]);
   int secs = atoi(argv[2]);
   int failed = 0;
@@ -897,7 +919,7 @@ main(int argc, char *argv[])
   rmtree(DIR);
   unlink(REPORT);
   if (mkdir(DIR) < 0 || chdir(DIR) < 0) {
-    printf("fuzz: FAIL %lu: cannot make " DIR "\n", seed);
+    printf("fuzz: FAIL %lu: cannot make %s\n", seed, DIR);
     return 1;
   }
   if (mknod("null", 2, 0) == 0) {
@@ -999,7 +1021,7 @@ main(int argc, char *argv[])
   }
   unlink(REPORT);
   if (left && !failed) {
-    printf("fuzz: FAIL %lu: %d scratch names in " DIR " could not be removed\n", seed, left);
+    printf("fuzz: FAIL %lu: %d scratch names in %s could not be removed\n", seed, left, DIR);
     failed = 1;
   }
   if (!failed && !settled(&si0, &si1)) {
