@@ -142,6 +142,10 @@ HOST_SCRIPTS = {
   # A few random configurations every run; fixed seeds keep CI repeatable
   # (make randconfig-test explores new ones).
   "randconfig": ["python3", "tests/randconfig.py", "-n", "4", "--seed", "1000"],
+  # Small runs of the survival tests (docs/survive.md); make crashtest,
+  # make hostile and make fuzz run the long ones.
+  "crashtest": ["python3", "tests/crashtest.py", "-n", "3", "--seed", "11"],
+  "hostile": ["python3", "tests/hostile.py", "--scrambles", "5"],
 }
 
 
@@ -157,8 +161,8 @@ def host_script(args, name):
   os.makedirs(hostdir, exist_ok=True)
   if name == "host-tests":
     argv.append(hostdir)
-  if name == "randconfig":
-    argv += ["--out", os.path.join(hostdir, "randconfig")]
+  if name in ("randconfig", "crashtest", "hostile"):
+    argv += ["--out", os.path.join(hostdir, name)]
   progress(args, "running %s" % " ".join(argv))
   log = os.path.join(hostdir, name + ".log")
   p, n, err = build.run_script(argv, SRCTREE, log)
