@@ -22,6 +22,7 @@
 #include <cmocka.h>
 #include "host_test.h"
 #include <octopos/blkdev.h>
+#include <octopos/devsw.h>
 #include <octopos/errno.h>
 #include <octopos/file.h>
 #include <octopos/fs.h>
@@ -553,11 +554,17 @@ CASE(links_and_nlink)
   CHECK(dino(inum)->type == 0);
 }
 
+// A /dev/null of the test's own: devices are the drivers' (drivers/char/mem.c).
+static int test_null_read(int u, uint64 d, int n) { (void)u; (void)d; (void)n; return 0; }
+static int test_null_write(int u, uint64 s, int n) { (void)u; (void)s; return n; }
+
 CASE(devices_and_bad_descriptors)
 {
   char c;
   mkimg(2000, 200, 30, 2000);
   CHECK(boot() == 0);
+  devsw[DEV_NULL].read = test_null_read;
+  devsw[DEV_NULL].write = test_null_write;
   CHECK(smknod("null", 2, 0) == 0);
   int fd = sopen("null", O_RDWR);
   CHECK(fd >= 0);
