@@ -66,6 +66,12 @@ ifneq ($(other-goals)$(word 2,$(cfg-goals)),)
 one-by-one := 1
 endif
 endif
+# `make deps qemu`: install first, then read the build with the tools there.
+ifneq ($(filter deps,$(MAKECMDGOALS)),)
+ifneq ($(word 2,$(MAKECMDGOALS)),)
+one-by-one := 1
+endif
+endif
 
 ifdef one-by-one
 .NOTPARALLEL:
@@ -77,8 +83,17 @@ else
 .DEFAULT_GOAL := all
 include scripts/kconfig.mk
 
-ifeq ($(cfg-goals)$(filter $(no-config-goals),$(MAKECMDGOALS)),)
+# Every goal needs the build rules except configuration and the goals that
+# configure and build on their own (tests, deps, help, clean).
+ifeq ($(cfg-goals),)
+ifneq ($(MAKECMDGOALS),)
+ifeq ($(filter-out $(no-config-goals),$(MAKECMDGOALS)),)
+skip-build-rules := 1
+endif
+endif
+ifndef skip-build-rules
 include scripts/build.mk
+endif
 endif
 
 include scripts/misc.mk
