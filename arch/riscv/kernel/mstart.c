@@ -8,6 +8,7 @@
 #include <asm/riscv.h>
 
 void kmain(uint64 cpu, uint64 hartid, uint64 dtb);
+void clint_timer_init_hart(uint64 hartid, uint64 dtb);   // timer_clint.c
 
 #define CSR_MENVCFG 0x30a
 
@@ -35,12 +36,18 @@ mstart(uint64 hartid, uint64 dtb)
   csr_write(pmpaddr0, 0x3fffffffffffffUL);
   csr_write(pmpcfg0, 0xf);
 
-  // Sstc: S-mode writes stimecmp itself, no M-mode timer trampoline needed.
-  asm volatile("csrs 0x30a, %0" :: "r"(MENVCFG_STCE));
-  uint64 env;
-  asm volatile("csrr %0, 0x30a" : "=r"(env));
-  if (hartid == 0)
-    mmode_sstc = (env & MENVCFG_STCE) != 0;
+  if (IS_ENABLED(CONFIG_TIMER_CLINT)) {
+    // The CLINT's mtimecmp drives the tick through a small M-mode handler
+    // (arch/riscv/kernel/timer_clint.c); S-mode never sees a timer CSR.
+    clint_timer_init_hart(hartid, dtb);
+  } else {
+    // Sstc: S-mode writes stimecmp itself, no M-mode timer trampoline needed.
+    asm volatile("csrs 0x30a, %0" :: "r"(MENVCFG_STCE));
+    uint64 env;
+    asm volatile("csrr %0, 0x30a" : "=r"(env));
+    if (hartid == 0)
+      mmode_sstc = (env & MENVCFG_STCE) != 0;
+  }
   csr_write(mcounteren, csr_read(mcounteren) | 2);   // S (and U) may read time
   // Keep the first S-mode timer interrupt far away until the kernel sets it.
   asm volatile("csrw 0x14d, %0" :: "r"(-1UL));

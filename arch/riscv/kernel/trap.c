@@ -47,6 +47,13 @@ devintr(uint64 scause)
     return 2;
   case IRQ_S_SOFT:
     csr_clear(sip, SIE_SSIE);
+    if (IS_ENABLED(CONFIG_TIMER_CLINT)) {
+      // With the CLINT timer, M-mode forwards each tick as a software
+      // interrupt (arch/riscv/kernel/timervec.S).
+      if (cpuid() == 0)
+        clock_tick();
+      return 2;
+    }
     return 1;
   }
   return 0;
