@@ -116,14 +116,7 @@ def main():
     sys.exit("bench.py: unknown benchmark %s" % ", ".join(sorted(unknown)))
 
   smp = min(args.smp, cases.harts(target))
-  os.makedirs(os.path.join(O, "logs"), exist_ok=True)
-  disk = target.disk()
-  copy = None
-  if disk:
-    copy = os.path.join(O, "logs", "bench-fs.img")
-    with open(disk, "rb") as src, open(copy, "wb") as dst:
-      dst.write(src.read())
-  g = Guest(target.qemu_argv(smp, copy), os.path.join(O, "logs", "bench.log"), 24 * 3600)
+  g, copy = boot_guest(args, O, target, smp)
   rows = []
   try:
     session.wait_prompt(g, 60, what="the first shell prompt")

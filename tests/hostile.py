@@ -19,7 +19,6 @@
 import argparse
 import os
 import re
-import shlex
 import shutil
 import subprocess
 import sys
@@ -31,7 +30,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.dont_write_bytecode = True
 
-from lib import build  # noqa: E402
+from lib import build, session  # noqa: E402
 from lib.guest import Guest, GuestError  # noqa: E402
 
 SRCTREE = os.path.dirname(HERE)
@@ -46,25 +45,12 @@ def say(msg):
 
 
 def qemu_argv(O, disk):
-  env = dict(build.clean_env(), DISK=disk)
-  env.pop("MEM", None)
-  env.pop("SMP", None)
-  out = subprocess.run(["sh", os.path.join(SRCTREE, "scripts/qemu-args.sh"), O], env=env,
-                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
-  if out.returncode != 0:
-    raise GuestError("setup", "qemu-args.sh: %s" % out.stderr.strip())
-  return shlex.split(out.stdout)
+  return session.qemu_argv(SRCTREE, O, disk)
 
 
 def to_prompt(g, timeout, what="the first shell prompt"):
-  """Wait for the shell prompt; on a multi-user image log in as root first
-  (user/etc/manifest: password "root")."""
-  m = g.expect(r"\$ |^login: ", timeout, what=what)
-  if m.group(0).startswith("login"):
-    g.send("root\n")
-    g.expect(r"Password: ", 20, what="the password prompt")
-    g.send("root\n")
-    g.expect(r"\$ ", 30, what="the prompt after logging in as root")
+  """Wait for the shell prompt, logging in as root on a multi-user image."""
+  session.wait_prompt(g, timeout, what=what)
 
 
 def tail(text, n=15):

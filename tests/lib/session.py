@@ -11,7 +11,7 @@ import shlex
 import shutil
 import subprocess
 
-from . import cases, kconfig
+from . import build, cases, kconfig
 from .guest import Guest, GuestError
 
 PROMPT = re.compile(r'\$ ')
@@ -52,18 +52,25 @@ class Target:
     return None
 
   def qemu_argv(self, smp, disk=None, extra_env=None):
-    env = dict(os.environ)
+    return qemu_argv(self.srctree, self.O, disk, smp, extra_env)
+
+
+def qemu_argv(srctree, O, disk=None, smp=None, extra_env=None):
+  """The QEMU command scripts/qemu-args.sh gives for build O: `disk` instead
+  of O/fs.img, `smp` harts instead of CONFIG_NR_CPUS."""
+  env = build.clean_env(extra_env)
+  env.pop("MEM", None)
+  env.pop("SMP", None)
+  if smp:
     env["SMP"] = str(smp)
-    if disk:
-      env["DISK"] = disk
-    env.pop("MEM", None)
-    env.update(extra_env or {})
-    out = subprocess.run(["sh", os.path.join(self.srctree, "scripts/qemu-args.sh"), self.O],
-                         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                         universal_newlines=True)
-    if out.returncode != 0:
-      raise GuestError("setup", "qemu-args.sh: %s" % out.stderr.strip())
-    return shlex.split(out.stdout)
+  if disk:
+    env["DISK"] = disk
+  out = subprocess.run(["sh", os.path.join(srctree, "scripts/qemu-args.sh"), O],
+                       env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       universal_newlines=True)
+  if out.returncode != 0:
+    raise GuestError("setup", "qemu-args.sh: %s" % out.stderr.strip())
+  return shlex.split(out.stdout)
 
 
 class Outcome:
