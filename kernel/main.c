@@ -16,6 +16,7 @@
 #include <octopos/clock.h>
 #include <octopos/uart.h>
 #include <octopos/version.h>
+#include <octopos/ipi.h>
 #include <asm/riscv.h>
 #include <asm/arch.h>
 
@@ -107,6 +108,7 @@ kmain(uint64 cpu, uint64 hartid, uint64 dtb)
   while (__atomic_load_n(&nharts_online, __ATOMIC_SEQ_CST) < harts_expected() && r_time() < deadline)
     ;
   banner();
+  ipi_boot_check();   // "ipi: clint, 2/2 harts answered"
   // The first process comes last, so that nothing the kernel prints at
   // boot lands in the middle of user output.
   userinit();         // it mounts the root and execs /init

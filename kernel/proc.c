@@ -19,6 +19,7 @@
 #include <octopos/exec.h>
 #include <octopos/lockdebug.h>
 #include <octopos/power.h>
+#include <octopos/ipi.h>
 #include <asm/riscv.h>
 #include <asm/arch.h>
 #include <asm/memlayout.h>
@@ -249,6 +250,7 @@ kfork(void)
   acquire(&np->lock);
   np->state = RUNNABLE;
   release(&np->lock);
+  ipi_kick_idle();
   return pid;
 }
 
@@ -321,8 +323,9 @@ kwait(uint64 addr)
 }
 
 // Each hart's scheduler loop: pick a runnable process, run it until it
-// gives the hart back, repeat. With nothing to run, wait for an interrupt
-// in wfi rather than spinning, so an idle hart costs the host nothing.
+// gives the hart back, repeat. With nothing to run, wait in wfi (never
+// spin: an idle hart costs the host nothing) for an interrupt or for a
+// kick from a hart that made a process runnable (kernel/ipi.c).
 void
 scheduler(void)
 {
@@ -331,6 +334,7 @@ scheduler(void)
   for (;;) {
     intr_on();       // let devices in: every process may be waiting on one
     intr_off();
+    uint seen = ipi_seen();
     int found = 0;
     for (struct proc *p = proc; p < &proc[CONFIG_NR_PROCS]; p++) {
       acquire(&p->lock);
@@ -349,10 +353,8 @@ scheduler(void)
       }
       release(&p->lock);
     }
-    if (!found) {
-      intr_on();
-      wfi();
-    }
+    if (!found)
+      ipi_idle_wait(seen);
   }
 }
 
@@ -443,9 +445,12 @@ wakeup(void *chan)
     if (p->state != SLEEPING)   // racy peek; rechecked under the lock
       continue;
     acquire(&p->lock);
-    if (p->state == SLEEPING && p->chan == chan)
+    int woke = p->state == SLEEPING && p->chan == chan;
+    if (woke)
       p->state = RUNNABLE;
     release(&p->lock);
+    if (woke)
+      ipi_kick_idle();
   }
 }
 

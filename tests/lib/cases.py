@@ -12,6 +12,7 @@
 #   steps     commands typed at the prompt: (cmd, regexes[, timeout]) or
 #             dict(cmd=, expect=[...], reject=[...], fail=regex, timeout=s)
 #   checks    boot checks: "banner", "harts", "init" (default none)
+#   boot_expect  regexes the boot output up to the first prompt must match
 #   poweroff  True (default): end with `poweroff` if it was built (it must
 #             then exit QEMU with status 0), else kill QEMU; False: kill
 #   boot_timeout  seconds to the first prompt (default 60)
@@ -26,7 +27,7 @@ import runpy
 from . import kconfig
 
 KEYS = {"name", "help", "requires", "programs", "configs", "smp", "steps",
-        "checks", "poweroff", "boot_timeout", "full", "quick"}
+        "checks", "boot_expect", "poweroff", "boot_timeout", "full", "quick"}
 CHECKS = ("banner", "harts", "init")
 MAX_HARTS = 8
 
@@ -67,6 +68,8 @@ class Case:
     for c in self.checks:
       if c not in CHECKS:
         raise ValueError("%s: case %s: unknown check %r" % (path, self.name, c))
+    be = d.get("boot_expect", [])
+    self.boot_expect = [be] if isinstance(be, str) else list(be)
     self.poweroff = d.get("poweroff", True)
     self.boot_timeout = d.get("boot_timeout", 60)
     self.full = bool(d.get("full", False))

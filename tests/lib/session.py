@@ -101,6 +101,9 @@ def _boot_checks(g, target, inst, upto):
       return "expected banner 'harts %d/%d', saw %r" % (want, nr, m.group(0))
   if "init" in inst.checks and not INIT.search(text):
     return "expected %r before the first prompt, saw none" % INIT.pattern
+  for rx in inst.case.boot_expect:
+    if not re.search(rx, text, re.M):
+      return "expected /%s/ in the boot output, saw none" % rx
   return None
 
 

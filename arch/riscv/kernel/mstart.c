@@ -6,9 +6,9 @@
 // the time CSR, then mret's into kmain() in S-mode with paging off.
 #include <octopos/types.h>
 #include <asm/riscv.h>
+#include <asm/mtrap.h>
 
 void kmain(uint64 cpu, uint64 hartid, uint64 dtb);
-void clint_timer_init_hart(uint64 hartid, uint64 dtb);   // timer_clint.c
 
 #define CSR_MENVCFG 0x30a
 
@@ -36,11 +36,16 @@ mstart(uint64 hartid, uint64 dtb)
   csr_write(pmpaddr0, 0x3fffffffffffffUL);
   csr_write(pmpcfg0, 0xf);
 
-  if (IS_ENABLED(CONFIG_TIMER_CLINT)) {
-    // The CLINT's mtimecmp drives the tick through a small M-mode handler
-    // (arch/riscv/kernel/timer_clint.c); S-mode never sees a timer CSR.
-    clint_timer_init_hart(hartid, dtb);
-  } else {
+  if (IS_ENABLED(CONFIG_MTRAP)) {
+    // The CLINT's timer and software interrupts reach S-mode through a
+    // small M-mode handler (arch/riscv/kernel/mtrap.c, mtrapvec.S).
+    uint64 clint = mtrap_init_hart(hartid, dtb);
+    if (IS_ENABLED(CONFIG_TIMER_CLINT))
+      clint_timer_init_hart(hartid, clint);
+    if (IS_ENABLED(CONFIG_IPI_CLINT))
+      clint_ipi_init_hart(hartid, clint);
+  }
+  if (!IS_ENABLED(CONFIG_TIMER_CLINT)) {
     // Sstc: S-mode writes stimecmp itself, no M-mode timer trampoline needed.
     asm volatile("csrs 0x30a, %0" :: "r"(MENVCFG_STCE));
     uint64 env;

@@ -1,7 +1,6 @@
 // arch/riscv/kernel/sbi.c: the kernel under OpenSBI: SBI calls, hart start, power.
 //
-// SBI v0.2+ calling convention: a7 = extension id, a6 = function id,
-// a0..a5 arguments; the firmware returns an error in a0 and a value in a1.
+// The calling convention, sbi_call(), is in <asm/sbi.h>.
 #include <octopos/types.h>
 #include <octopos/fdt.h>
 #include <octopos/printk.h>
@@ -12,20 +11,6 @@
 #define SBI_EXT_TIME 0x54494D45
 #define SBI_EXT_HSM  0x48534D
 #define SBI_EXT_SRST 0x53525354
-
-struct sbiret { long error; long value; };
-
-static struct sbiret
-sbi_call(uint64 ext, uint64 fid, uint64 a0, uint64 a1, uint64 a2)
-{
-  register uint64 r0 asm("a0") = a0;
-  register uint64 r1 asm("a1") = a1;
-  register uint64 r2 asm("a2") = a2;
-  register uint64 r6 asm("a6") = fid;
-  register uint64 r7 asm("a7") = ext;
-  asm volatile("ecall" : "+r"(r0), "+r"(r1) : "r"(r2), "r"(r6), "r"(r7) : "memory");
-  return (struct sbiret){ (long)r0, (long)r1 };
-}
 
 void
 sbi_set_timer(uint64 when)

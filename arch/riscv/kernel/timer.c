@@ -14,7 +14,7 @@ void
 arch_timer_next(void)
 {
   if (IS_ENABLED(CONFIG_TIMER_CLINT))
-    return;   // M-mode reprograms mtimecmp itself (timervec.S)
+    return;   // M-mode reprograms mtimecmp itself (mtrapvec.S)
   uint64 when = r_time() + TICK_INTERVAL;
   if (arch_timer_sstc())
     asm volatile("csrw " CSR_STIMECMP ", %0" :: "r"(when));

@@ -12,9 +12,11 @@
 #include <octopos/syscall.h>
 #include <octopos/vm.h>
 #include <octopos/lockdebug.h>
+#include <octopos/ipi.h>
 #include <asm/riscv.h>
 #include <asm/arch.h>
 #include <asm/memlayout.h>
+#include <asm/mtrap.h>
 
 extern char kernelvec[];
 void usertrap(void);
@@ -46,10 +48,11 @@ devintr(uint64 scause)
     arch_timer_next();
     return 2;
   case IRQ_S_SOFT:
+    // An IPI (kernel/ipi.c), or with the CLINT timer a tick that M-mode
+    // forwarded (arch/riscv/kernel/mtrapvec.S), or both: each says so.
     csr_clear(sip, SIE_SSIE);
-    if (IS_ENABLED(CONFIG_TIMER_CLINT)) {
-      // With the CLINT timer, M-mode forwards each tick as a software
-      // interrupt (arch/riscv/kernel/timervec.S).
+    ipi_handle();   // it has done its work: the hart left wfi
+    if (IS_ENABLED(CONFIG_TIMER_CLINT) && clint_timer_take_tick()) {
       if (cpuid() == 0)
         clock_tick();
       return 2;

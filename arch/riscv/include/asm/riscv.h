@@ -17,6 +17,7 @@
 #define SIE_STIE (1UL << 5)
 #define SIE_SEIE (1UL << 9)
 #define MIE_MTIE (1UL << 7)
+#define MIE_MSIE (1UL << 3)
 
 // scause values
 #define SCAUSE_INTR        (1UL << 63)
