@@ -46,7 +46,7 @@ kick(int cpu)
   return arch_ipi_send(cpu);
 }
 
-void
+int
 ipi_kick_idle(void)
 {
   __atomic_fetch_add(&runnable, 1, __ATOMIC_SEQ_CST);
@@ -56,12 +56,11 @@ ipi_kick_idle(void)
     if (!(idle & bit))
       continue;
     uint64 old = __atomic_fetch_and(&idle_mask, ~bit, __ATOMIC_SEQ_CST);
-    if (old & bit) {
-      kick(cpu);
-      return;
-    }
+    if (old & bit)
+      return kick(cpu) == 0;
     idle = old;   // another waker took it: try the next
   }
+  return 0;
 }
 
 int

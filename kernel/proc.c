@@ -337,6 +337,8 @@ scheduler(void)
     uint seen = ipi_seen();
     int found = 0;
     for (struct proc *p = proc; p < &proc[CONFIG_NR_PROCS]; p++) {
+      if (p->state != RUNNABLE)   // racy peek, rechecked under the lock: an
+        continue;                 // idle hart's scan takes no lock in vain
       acquire(&p->lock);
       if (p->state == RUNNABLE) {
         p->state = RUNNING;
@@ -439,19 +441,25 @@ void
 wakeup(void *chan)
 {
   struct proc *me = myproc();
+  int woke = 0, waiting = 0;
   for (struct proc *p = proc; p < &proc[CONFIG_NR_PROCS]; p++) {
     if (p == me)
       continue;
+    if (p->state == RUNNABLE)   // racy count: only a hint for the kick below
+      waiting++;
     if (p->state != SLEEPING)   // racy peek; rechecked under the lock
       continue;
     acquire(&p->lock);
-    int woke = p->state == SLEEPING && p->chan == chan;
-    if (woke)
+    if (p->state == SLEEPING && p->chan == chan) {
       p->state = RUNNABLE;
+      woke++;
+    }
     release(&p->lock);
-    if (woke)
-      ipi_kick_idle();
   }
+  // A waker usually gives up its hart soon (a pipe's other end, exit) and
+  // then runs what it woke itself: kick idle harts only for the rest.
+  for (int n = woke + waiting; woke > 0 && n > 1 && ipi_kick_idle(); n--)
+    ;
 }
 
 int

@@ -20,7 +20,7 @@
 // made runnable since (interrupts off on entry and exit).
 uint ipi_seen(void);
 void ipi_idle_wait(uint seen);
-void ipi_kick_idle(void);     // a process was just made runnable
+int  ipi_kick_idle(void);     // a process was made runnable: 1 if a hart was kicked
 int  ipi_handle(void);        // in the software-interrupt trap: 1 if it was an IPI
 void ipi_boot_check(void);    // hart 0, once the others are online: report
 
@@ -30,7 +30,7 @@ extern const char arch_ipi_name[];
 #else
 static inline uint ipi_seen(void) { return 0; }
 static inline void ipi_idle_wait(uint seen) { (void)seen; intr_on(); wfi(); }
-static inline void ipi_kick_idle(void) { }
+static inline int  ipi_kick_idle(void) { return 0; }
 static inline int  ipi_handle(void) { return 0; }
 static inline void ipi_boot_check(void) { }
 #endif

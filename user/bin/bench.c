@@ -1,6 +1,6 @@
 // user/bin/bench.c: in-guest micro-benchmarks, timed with the time CSR.
 //
-//   bench [NAME [ITERS]]    NAME: null fork exec pipe pipebw file fsread sbrk, or all
+//   bench [NAME [ITERS]]    NAME: null fork exec pipe pipebw file fsread sbrk par, or all
 //
 // Each benchmark runs ITERS operations five times; the median is reported as
 // `bench NAME ITERS NS` (nanoseconds per operation, time CSR at 10 MHz).
@@ -145,10 +145,32 @@ b_sbrk(int n)
   }
 }
 
+// Two children that each compute for a few milliseconds, started together:
+// on one hart they take turns; with idle harts it measures how soon those
+// start a new process (at once when kicked by an IPI, else at their tick).
+static void
+b_par(int n)
+{
+  for (int i = 0; i < n; i++) {
+    for (int k = 0; k < 2; k++) {
+      int pid = fork();
+      if (pid < 0)
+        die("fork");
+      if (pid == 0) {
+        for (volatile int j = 0; j < 200000; j++)
+          ;
+        exit(0);
+      }
+    }
+    wait(0);
+    wait(0);
+  }
+}
+
 static struct { const char *name; void (*fn)(int); int iters; } benches[] = {
   { "null", b_null, 20000 }, { "fork", b_fork, 200 }, { "exec", b_exec, 50 },
   { "pipe", b_pipe, 2000 }, { "pipebw", b_pipebw, 200 }, { "file", b_file, 20 },
-  { "fsread", b_fsread, 20 }, { "sbrk", b_sbrk, 5000 },
+  { "fsread", b_fsread, 20 }, { "sbrk", b_sbrk, 5000 }, { "par", b_par, 10 },
 };
 
 static void
@@ -185,7 +207,7 @@ main(int argc, char *argv[])
     run(k, argc > 2 ? atoi(argv[2]) : benches[k].iters);
   }
   if (!found) {
-    fprintf(2, "usage: bench [null|fork|exec|pipe|pipebw|file|fsread|sbrk|all [ITERS]]\n");
+    fprintf(2, "usage: bench [null|fork|exec|pipe|pipebw|file|fsread|sbrk|par|all [ITERS]]\n");
     return 1;
   }
   printf("bench done\n");
