@@ -2,10 +2,11 @@
 // (CONFIG_IPI: kernel/ipi.c, and one backend in arch/riscv/kernel/).
 //
 // A hart with nothing to run waits in wfi. When another hart makes a process
-// runnable it calls ipi_kick_idle(), which picks one hart that is idle (a
-// mask of idle harts, so busy harts are never interrupted) and sends it a
-// supervisor software interrupt, so that it looks at the process table now
-// instead of at its next tick. Backends: the SBI IPI extension under
+// runnable (fork always; wakeup for the processes beyond the one its own hart
+// will run, kernel/proc.c) it calls ipi_kick_idle(), which picks one hart
+// that is idle (a mask of idle harts, so busy harts are never interrupted)
+// and sends it a supervisor software interrupt, so that it looks at the
+// process table now instead of at its next tick. Backends: the SBI IPI extension under
 // OpenSBI (ipi_sbi.c), the CLINT's MSIP forwarded by M-mode in the bare
 // M-mode boot (ipi_clint.c). Without CONFIG_IPI (always so without SMP) the
 // calls below are empty and an idle hart wakes on its tick.
