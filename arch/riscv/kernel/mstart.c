@@ -3,7 +3,9 @@
 // With -bios none the kernel owns M-mode. Each hart delegates every trap and
 // interrupt it can to S-mode, opens physical memory to S-mode through one
 // PMP entry, lets S-mode program its own timer (Sstc: menvcfg.STCE) and read
-// the time CSR, then mret's into kmain() in S-mode with paging off.
+// the time CSR, then mret's into kmain() in S-mode with paging off. Machine
+// interrupts cannot be delegated: the CLINT timer and CLINT IPIs, when
+// configured, go through the M-mode forwarder (mtrap.c, CONFIG_MTRAP).
 #include <octopos/types.h>
 #include <asm/riscv.h>
 #include <asm/mtrap.h>
