@@ -250,6 +250,23 @@ mkimg(uint size, uint ninodes, uint nlog, uint devblocks)
     bits[b / 8] |= 1 << (b % 8);
 }
 
+// Would mounting now change anything? The log header may name installed
+// commits (chained commits leave it set); replaying them, in order, must
+// give what the home blocks already hold.
+static int
+replay_changes_nothing(void)
+{
+  uint *h = blk(sb->logstart);
+  for (uint i = 0; i < h[0]; i++) {
+    uint j = i + 1;
+    while (j < h[0] && h[1 + j] != h[1 + i])
+      j++;
+    if (j == h[0] && memcmp(raw_blk(h[1 + i]), raw_blk(sb->logstart + 1 + i), BSIZE) != 0)
+      return 0;                 // the last copy of a block differs from its home
+  }
+  return 1;
+}
+
 static uint
 free_blocks(void)
 {
@@ -349,7 +366,7 @@ CASE(mount_then_write_read_back)
   struct dirent *de = blk(dino(ROOTINO)->addrs[0]);
   CHECK(de[2].inum != 0 && strcmp(de[2].name, "file") == 0);
   CHECK(dino(de[2].inum)->size == 5000);
-  CHECK(((uint *)blk(sb->logstart))[0] == 0);    // log header clear
+  CHECK(replay_changes_nothing());               // the log holds nothing uninstalled
 }
 
 // xv6 commits when the call ends; FS_LOG_COMMIT_DEFERRED keeps the
@@ -365,10 +382,11 @@ CASE(deferred_commit_waits_for_flush)
   CHECK(fd >= 0 && swrite(fd, "hello", 5) == 5 && sclose(fd) == 0);
   struct dirent *de = raw_blk(dirblk);
   CHECK((de[2].inum != 0) == !IS_ENABLED(CONFIG_FS_LOG_COMMIT_DEFERRED));
-  CHECK(((uint *)raw_blk(sb->logstart))[0] == 0);   // nothing half-committed
+  if (IS_ENABLED(CONFIG_FS_LOG_COMMIT_DEFERRED))
+    CHECK(((uint *)raw_blk(sb->logstart))[0] == 0);   // not even in the log yet
   log_flush();
   CHECK(de[2].inum != 0 && strcmp(de[2].name, "f") == 0);
-  CHECK(((uint *)raw_blk(sb->logstart))[0] == 0);
+  CHECK(replay_changes_nothing());
   // More distinct blocks than the log holds: begin_op() commits when the
   // next call would not fit, and every file comes back whole.
   for (int i = 0; i < 40; i++) {
@@ -385,6 +403,7 @@ CASE(deferred_commit_waits_for_flush)
     struct stat st = statpath(name);
     CHECK(dino(st.ino)->size == BSIZE);
   }
+  CHECK(replay_changes_nothing());
 }
 
 CASE(truncate_and_unlink_free_blocks)
