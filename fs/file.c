@@ -171,6 +171,7 @@ filewrite(struct file *f, uint64 addr, int n)
   case FD_DEVICE:
     if ((d = dev_of(f)) == NULL || d->write == NULL)
       return -ENODEV;
+    log_flush();                // what the writer did is on disk before anyone sees this
     return d->write(1, addr, n);
   case FD_INODE:
     return inode_write(f, addr, n);

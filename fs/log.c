@@ -2,21 +2,42 @@
 //
 // A system call that changes the disk runs between begin_op() and end_op()
 // and writes blocks with log_write(), which only notes the block number and
-// pins the buffer in the cache. When the last outstanding operation ends,
-// commit() copies every noted block to the log area, writes the header
-// block (the commit point: n > 0), copies the blocks to their homes, then
-// clears the header. After a crash, log_init() replays a committed log, so
-// a transaction is on disk wholly or not at all.
+// pins the buffer in the cache. A commit copies every noted block to the
+// log area, writes the header block (the commit point: n > 0), copies the
+// blocks to their homes, then clears the header. After a crash, log_init()
+// replays a committed log, so a transaction is on disk wholly or not at all.
 //
 // Group commit: operations that overlap in time share one commit. A block
 // written again before its commit is logged once (absorption), which is why
 // a run of small writes to one file costs few disk writes.
+//
+// When a transaction commits is a Kconfig choice. FS_LOG_COMMIT_EACH_OP is
+// xv6's: when the last outstanding operation ends. FS_LOG_COMMIT_DEFERRED
+// lets the transaction stay open across operations and commits it before
+// anything that can be observed from outside follows them (log_flush(): a
+// write to a device, power-off), when the log has no room for another
+// operation, or at the first end_op a second after the transaction opened.
+// Every commit costs four disk round trips, so a burst of small system
+// calls (create, write, unlink) pays them once instead of once per call;
+// atomicity is the same, and whatever a user has been shown (e.g. the shell
+// prompt after a command) is on disk.
+//
+// Chained commits: after a commit is installed its header is left in place
+// rather than cleared, and the next commit puts its blocks in the log
+// slots after the ones that header names and writes a header naming both.
+// Replaying a chained header installs the older commits again, then the
+// newer (in order, so a block named twice ends with its newer copy): all
+// already installed, so a crash at any point replays to a consistent
+// state, and a commit costs three round trips (log blocks, header, home
+// blocks) instead of four. Only when the log is full does a commit clear
+// the header first and start again at the first slot.
 //
 // On-disk header, xv6's: int n; int block[n] in the first log block; the
 // data blocks follow it. Log I/O goes through a private buffer, so a commit
 // never needs a free cache buffer.
 #include <octopos/types.h>
 #include <octopos/bio.h>
+#include <octopos/clock.h>
 #include <octopos/blkdev.h>
 #include <octopos/kmalloc.h>
 #include <octopos/errno.h>
@@ -28,6 +49,7 @@
 #include <octopos/string.h>
 
 #define LOG_HDR_MAX (BSIZE / sizeof(uint) - 1)
+#define COMMIT_AGE_TICKS 10     // deferred commit: at most 1 s (10 ticks) old
 
 struct logheader {
   uint n;
@@ -44,7 +66,12 @@ static struct {
   int outstanding;          // operations between begin_op and end_op
   int committing;
   int waiters;
+  int force;                // someone waits in log_flush(): commit at the last end_op
+  uint commits;             // commits finished (log_flush() waits for the next one)
+  uint opened;              // ticks when the running transaction got its first block
   struct logheader lh;      // blocks of the running transaction
+  struct logheader disk;    // what the header on disk names, all installed;
+                            // n > cap: unknown (a header write failed)
   struct buf io;            // private buffer for log-area I/O
   struct buf *slot[LOG_HDR_MAX];  // private buffers for writing a commit's log blocks
 } log;
@@ -66,13 +93,18 @@ read_head(struct logheader *h)
   return 0;
 }
 
-// Write the in-memory header: the commit point when lh.n > 0.
+// Write log.disk as the header: the commit point of its newest blocks.
+// After a failure nobody knows which header the disk holds.
 static int
 write_head(void)
 {
   memset(log.io.data, 0, BSIZE);
-  memmove(log.io.data, &log.lh, sizeof(uint) * (1 + log.lh.n));
-  return log_io(log.start, 1);
+  memmove(log.io.data, &log.disk, sizeof(uint) * (1 + log.disk.n));
+  if (log_io(log.start, 1) < 0) {
+    log.disk.n = log.cap + 1;
+    return -EIO;
+  }
+  return 0;
 }
 
 // Replay a committed transaction found at mount: copy each logged block
@@ -102,6 +134,7 @@ recover(void)
       return -EIO;
   }
   log.lh.n = 0;
+  log.disk.n = 0;
   return write_head();
 }
 
@@ -135,10 +168,11 @@ log_init(uint dev, const struct superblock *sb)
   return err;
 }
 
-// Copy each block of the transaction from the cache into the log area,
-// all writes in flight at once: one disk round trip, not one per block.
+// Copy each block of the transaction from the cache into the log slots
+// after the first `first`, all writes in flight at once: one disk round
+// trip, not one per block.
 static int
-write_log(void)
+write_log(uint first)
 {
   for (uint i = 0; i < log.lh.n; i++) {
     struct buf *b = bread(log.dev, log.lh.block[i]);   // pinned: a cache hit
@@ -147,7 +181,7 @@ write_log(void)
     memmove(log.slot[i]->data, b->data, BSIZE);
     brelse(b);
     log.slot[i]->dev = log.dev;
-    log.slot[i]->blockno = log.start + 1 + i;
+    log.slot[i]->blockno = log.start + 1 + first + i;
   }
   return blkdev_rw_batch(log.slot, log.lh.n, 1);
 }
@@ -184,25 +218,62 @@ drop_trans(void)
   }
 }
 
+// Chain the transaction behind the installed commits the header names,
+// or, if the log has no room for that, clear the header and start over.
+static int
+log_and_commit(void)
+{
+  if (log.disk.n + log.lh.n > log.cap) {
+    log.disk.n = 0;
+    if (write_head() < 0)
+      return -EIO;
+  }
+  uint first = log.disk.n;
+  if (write_log(first) < 0)
+    return -EIO;
+  memmove(&log.disk.block[first], log.lh.block, sizeof(uint) * log.lh.n);
+  log.disk.n = first + log.lh.n;
+  return write_head();
+}
+
 static void
 commit(void)
 {
   if (log.lh.n == 0)
     return;
   acquiresleep(&log.io.lock);
-  if (write_log() < 0 || write_head() < 0) {
+  if (log_and_commit() < 0) {
     // The disk did not take the transaction. The cache keeps the new
     // contents; the disk keeps the old, consistent state.
     printf("xv6fs: commit failed: disk write error\n");
     drop_trans();
   } else {
     install_trans();
-    log.lh.n = 0;
-    if (write_head() < 0)
-      printf("xv6fs: could not clear the log header\n");
   }
   log.lh.n = 0;
   releasesleep(&log.io.lock);
+}
+
+// With log.lock held and no operation outstanding: commit the running
+// transaction. Returns with log.lock held again.
+static void
+commit_locked(void)
+{
+  log.committing = 1;
+  release(&log.lock);
+  commit();                 // no lock held: commit sleeps on disk I/O
+  acquire(&log.lock);
+  log.committing = 0;
+  log.force = 0;
+  log.commits++;
+  wakeup(&log);
+}
+
+// Does the room check of begin_op() fail for one more operation?
+static int
+log_full(void)
+{
+  return log.lh.n + (log.outstanding + 1) * MAXOPBLOCKS > log.cap;
 }
 
 void
@@ -212,8 +283,11 @@ begin_op(void)
     return;
   acquire(&log.lock);
   for (;;) {
-    if (log.committing ||
-        log.lh.n + (log.outstanding + 1) * MAXOPBLOCKS > log.cap) {
+    if (!log.committing && log.outstanding == 0 && log.lh.n > 0 && log_full()) {
+      // A deferred transaction filled the log and nobody else will end
+      // an operation to commit it.
+      commit_locked();
+    } else if (log.committing || log_full()) {
       // Wait for the commit, or for the log to have room for us.
       log.waiters++;
       sleep(&log, &log.lock);
@@ -226,35 +300,52 @@ begin_op(void)
   release(&log.lock);
 }
 
+// Should the end of the last outstanding operation commit?
+static int
+commit_due(void)
+{
+  if (!IS_ENABLED(CONFIG_FS_LOG_COMMIT_DEFERRED) || log.force || log.waiters)
+    return 1;
+  return log.lh.n > 0 && ticks - log.opened >= COMMIT_AGE_TICKS;
+}
+
 void
 end_op(void)
 {
-  int do_commit = 0;
-
   if (!log.ready)
     return;
   acquire(&log.lock);
   log.outstanding--;
   if (log.committing)
     panic("end_op: committing");
-  if (log.outstanding == 0) {
-    do_commit = 1;
-    log.committing = 1;
-  } else if (log.waiters) {
-    // begin_op() may be waiting for the room this operation reserved.
-    wakeup(&log);
+  if (log.outstanding == 0 && commit_due())
+    commit_locked();
+  else if (log.waiters)
+    wakeup(&log);     // begin_op() may be waiting for the room this operation reserved
+  release(&log.lock);
+}
+
+void
+log_flush(void)
+{
+  if (!IS_ENABLED(CONFIG_FS_LOG_COMMIT_DEFERRED) || !log.ready)
+    return;
+  acquire(&log.lock);
+  // Every operation the caller has seen return is in the running
+  // transaction, or in the one being committed (no operation runs during
+  // a commit); either is the next to finish.
+  if (log.lh.n > 0 || log.committing) {
+    uint want = log.commits + 1;
+    while ((int)(log.commits - want) < 0) {
+      if (!log.committing && log.outstanding == 0) {
+        commit_locked();
+      } else {
+        log.force = 1;
+        sleep(&log, &log.lock);
+      }
+    }
   }
   release(&log.lock);
-
-  if (do_commit) {
-    // No lock held: commit sleeps on disk I/O.
-    commit();
-    acquire(&log.lock);
-    log.committing = 0;
-    if (log.waiters)
-      wakeup(&log);
-    release(&log.lock);
-  }
 }
 
 void
@@ -274,6 +365,8 @@ log_write(struct buf *b)
   if (i == log.lh.n) {
     if (log.lh.n >= log.cap)
       panic("log_write: transaction too big");
+    if (log.lh.n == 0)
+      log.opened = ticks;
     log.lh.block[i] = b->blockno;
     log.lh.n++;
     bpin(b);

@@ -2,9 +2,10 @@
 //
 // Every system call that changes the disk brackets its changes with
 // begin_op()/end_op() and writes blocks with log_write() instead of
-// bwrite(). The log commits when the last outstanding operation ends, so
-// concurrent calls share one commit (group commit), and a block written
-// several times in one commit is logged once (absorption).
+// bwrite(). Concurrent calls share one commit (group commit), and a block
+// written several times in one commit is logged once (absorption); the
+// commit happens when the last outstanding operation ends, or, with
+// FS_LOG_COMMIT_DEFERRED, later but before log_flush() returns.
 #ifndef OCTOPOS_LOG_H
 #define OCTOPOS_LOG_H
 #include <octopos/buf.h>
@@ -18,10 +19,15 @@ int  log_init(uint dev, const struct superblock *sb);
 void begin_op(void);
 void end_op(void);
 void log_write(struct buf *b);
+// Commit every operation that has ended, before something that can be seen
+// from outside (device output, power-off) follows them. Sleeps; call it
+// outside any operation. Nothing to do unless FS_LOG_COMMIT_DEFERRED.
+void log_flush(void);
 #else
 // No xv6fs: nothing is logged; the calls are kept for shared code (exec).
 static inline void begin_op(void) {}
 static inline void end_op(void) {}
+static inline void log_flush(void) {}
 #endif
 
 #endif

@@ -8,6 +8,7 @@ struct sleeplock {
   struct spinlock lk;     // protects this sleep lock
   const char *name;
   int pid;                // process holding the lock
+  int waiters;            // processes asleep in acquiresleep(): wake only if any
 };
 
 void initsleeplock(struct sleeplock *lk, const char *name);

@@ -1,4 +1,8 @@
 // kernel/locking/sleeplock.c: locks held across disk I/O; waiters sleep.
+//
+// Most releases have nobody waiting (every buffer-cache access takes and
+// drops one), so releasesleep() calls wakeup(), a walk over the process
+// table, only when acquiresleep() counted a sleeper.
 #include <octopos/sleeplock.h>
 #include <octopos/proc.h>
 
@@ -9,14 +13,18 @@ initsleeplock(struct sleeplock *lk, const char *name)
   lk->name = name;
   lk->locked = 0;
   lk->pid = 0;
+  lk->waiters = 0;
 }
 
 void
 acquiresleep(struct sleeplock *lk)
 {
   acquire(&lk->lk);
-  while (lk->locked)
+  while (lk->locked) {
+    lk->waiters++;
     sleep(lk, &lk->lk);
+    lk->waiters--;
+  }
   lk->locked = 1;
   lk->pid = myproc()->pid;
   release(&lk->lk);
@@ -28,15 +36,16 @@ releasesleep(struct sleeplock *lk)
   acquire(&lk->lk);
   lk->locked = 0;
   lk->pid = 0;
-  wakeup(lk);
+  if (lk->waiters)
+    wakeup(lk);
   release(&lk->lk);
 }
 
+// Without the spin lock: only the holder changes locked and pid while it
+// holds the lock, so the answer "the caller holds it" cannot be torn.
 int
 holdingsleep(struct sleeplock *lk)
 {
-  acquire(&lk->lk);
-  int r = lk->locked && (lk->pid == myproc()->pid);
-  release(&lk->lk);
-  return r;
+  return __atomic_load_n(&lk->locked, __ATOMIC_RELAXED) &&
+         __atomic_load_n(&lk->pid, __ATOMIC_RELAXED) == myproc()->pid;
 }

@@ -9,11 +9,14 @@
 //
 // Durability needs a commit, and xv6's log commits only when the last
 // overlapping operation ends (group commit), so a system call that returned
-// is not yet on disk while another process is inside one. So the workers
+// is not yet on disk while another process is inside one; with
+// CONFIG_FS_LOG_COMMIT_DEFERRED (xv6_defconfig) it commits later still, but
+// always before a write to the console returns. So the workers
 // (NWORKERS processes) run in rounds: each does a batch of operations, then
 // tells the parent, through its own pipe, what it did and what it will do
 // next, and blocks. Once every worker has reported, no file-system call is
-// in progress, so the last one's end_op has committed everything. Only then
+// in progress, so the last one's end_op (or, deferred, the parent's console
+// write) commits everything before the parent's lines appear. Only then
 // does the parent print the reports and `sync R`:
 //
 //   done create w0f3 size 3000 seed 77   (also: rename A B, delete A,
