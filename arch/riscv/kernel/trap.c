@@ -105,7 +105,7 @@ usertrapret(void)
   // Interrupts off until sret: a trap now would go to uservec with the
   // kernel's state half set up.
   intr_off();
-  csr_write(stvec, TRAMPOLINE + (uservec - trampoline));
+  csr_write(stvec, TRAMPOLINE_VA(uservec));
 
   p->trapframe->kernel_satp = csr_read(satp);
   p->trapframe->kernel_sp = p->kstack + KSTACK_PAGES * 4096;
@@ -121,7 +121,7 @@ usertrapret(void)
   uint64 satp = MAKE_SATP(p->pagetable);
   if (IS_ENABLED(CONFIG_KERNEL_PT_SHARED))
     vm_switch(p->pagetable);   // a no-op unless this process just started
-  uint64 fn = TRAMPOLINE + (userret - trampoline);
+  uint64 fn = TRAMPOLINE_VA(userret);
   ((void (*)(uint64))fn)(satp);
   __builtin_unreachable();
 }
