@@ -196,6 +196,19 @@ first_reg(const struct level *parent, const struct val *reg, uint64 *base, uint6
   return 0;
 }
 
+// Properties take_prop() keeps as a struct val, one table of names (one
+// string, NUL-separated: smaller than a chain of comparisons) and one of
+// where each goes.
+static const char val_names[] =
+  "compatible\0reg\0interrupts\0interrupts-extended\0status\0device_type\0"
+  "riscv,isa\0riscv,isa-extensions\0timebase-frequency\0bootargs";
+#define SLOT(f) __builtin_offsetof(struct level, f)
+static const uchar val_slot[] = {
+  SLOT(compatible), SLOT(reg), SLOT(interrupts), SLOT(irqx), SLOT(status),
+  SLOT(device_type), SLOT(isa), SLOT(isa_ext), SLOT(timebase), SLOT(bootargs),
+};
+_Static_assert(sizeof(struct level) <= 255, "val_slot offsets must fit a byte");
+
 // Check the value types of the properties we use. 0 or -EINVAL.
 static int
 check_props(const struct level *l, const struct level *parent)
@@ -379,26 +392,16 @@ take_prop(struct parser *ps, const char *pname, const uchar *v, uint32 len)
       l->size_cells = be32(v);
   } else if (streq(pname, "phandle") && len == 4) {
     l->phandle = be32(v);
-  } else if (streq(pname, "compatible")) {
-    l->compatible = val;
-  } else if (streq(pname, "reg")) {
-    l->reg = val;
-  } else if (streq(pname, "interrupts")) {
-    l->interrupts = val;
-  } else if (streq(pname, "interrupts-extended")) {
-    l->irqx = val;
-  } else if (streq(pname, "status")) {
-    l->status = val;
-  } else if (streq(pname, "device_type")) {
-    l->device_type = val;
-  } else if (streq(pname, "riscv,isa")) {
-    l->isa = val;
-  } else if (streq(pname, "riscv,isa-extensions")) {
-    l->isa_ext = val;
-  } else if (streq(pname, "timebase-frequency")) {
-    l->timebase = val;
-  } else if (streq(pname, "bootargs")) {
-    l->bootargs = val;
+  } else {
+    // The rest are kept as they are: look the name up in val_names, whose
+    // n-th string is the property stored in val_slot[n] of the level.
+    const char *s = val_names;
+    for (uint i = 0; i < ARRAY_SIZE(val_slot); i++, s += strlen(s) + 1) {
+      if (streq(pname, s)) {
+        *(struct val *)((char *)l + val_slot[i]) = val;
+        break;
+      }
+    }
   }
   if (l->kind == K_MEMORY && l->device_type.p && is_string(&l->device_type) &&
       !streq((const char *)l->device_type.p, "memory"))

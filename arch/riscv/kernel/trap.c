@@ -28,6 +28,18 @@ trapinithart(void)
   arch_timer_init_hart();
 }
 
+// A timer tick: hart 0 keeps the time and, without an interrupt
+// controller, polls the devices.
+static void
+tick(void)
+{
+  if (cpuid() != 0)
+    return;
+  clock_tick();
+  if (IS_ENABLED(CONFIG_IRQCHIP_POLL))
+    irq_poll();
+}
+
 // What kind of trap is this? 2 for a timer tick, 1 for another device
 // interrupt, 0 if not an interrupt we know.
 static int
@@ -41,8 +53,7 @@ devintr(uint64 scause)
       irq_handle_external();
     return 1;
   case IRQ_S_TIMER:
-    if (cpuid() == 0)
-      clock_tick();
+    tick();
     arch_timer_next();
     return 2;
   case IRQ_S_SOFT:
@@ -50,8 +61,7 @@ devintr(uint64 scause)
     if (IS_ENABLED(CONFIG_TIMER_CLINT)) {
       // With the CLINT timer, M-mode forwards each tick as a software
       // interrupt (arch/riscv/kernel/timervec.S).
-      if (cpuid() == 0)
-        clock_tick();
+      tick();
       return 2;
     }
     return 1;
