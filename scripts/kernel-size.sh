@@ -2,9 +2,10 @@
 # scripts/kernel-size.sh O SIZE BUDGET: the kernel size lines of `make size`.
 #
 # The figure a size budget is about is the kernel's text+data without the
-# initramfs: the archive of user programs is linked into .rodata, so `size`
-# counts it in text, but it is not kernel. What is left out is printed
-# next to the figure: the archive, and the page-alignment gaps between
+# images linked into it: the initramfs (an archive of user programs, in
+# .rodata, so `size` counts it in text) and the ramdisk (a file-system
+# image, CONFIG_BLK_RAMDISK, in .data) are not kernel. What is left out is
+# printed next to the figure: the images, and the page-alignment gaps between
 # sections (read-only and writable data start on separate pages), which
 # are in the image but in neither text nor data. With BUDGET > 0
 # (CONFIG_KERNEL_SIZE_BUDGET) a kernel over it fails, naming both numbers.
@@ -19,6 +20,11 @@ if [ -f "$O/initramfs.cpio" ] && grep -q '^CONFIG_INITRAMFS=y' "$O/.config"; the
 else
   echo "initramfs: none (CONFIG_INITRAMFS is off)"
 fi
+r=0
+if [ -f "$O/ramdisk.img" ] && grep -q '^CONFIG_BLK_RAMDISK=y' "$O/.config"; then
+  r=$(wc -c < "$O/ramdisk.img")
+  echo "ramdisk: $r bytes (in data above, not counted below)"
+fi
 # Loaded sections from the first address to the end of .data, less their sizes.
 gaps=$($SIZE -A "$elf" | awk '
   $1 == ".text" || $1 == ".rodata" || $1 == ".data" {
@@ -27,8 +33,8 @@ gaps=$($SIZE -A "$elf" | awk '
     sum += $2
   }
   END { print hi - lo - sum }')
-k=$((text - i + data))
-echo "kernel text+data without the initramfs: $k bytes (text $((text - i)), data $data;" \
+k=$((text - i + data - r))
+echo "kernel text+data without linked-in images: $k bytes (text $((text - i)), data $((data - r));" \
      "alignment gaps, in neither: $gaps)"
 if [ "$BUDGET" -gt 0 ]; then
   if [ "$k" -gt "$BUDGET" ]; then

@@ -47,12 +47,12 @@ fi
 # line), naming the size.
 budget=$(sed -n 's/^CONFIG_KERNEL_SIZE_BUDGET=//p' $T/c/.config)
 out=$($MAKE -s O=$T/c size 2>&1)
-if [ $? -eq 0 ] && [ "${budget:-0}" -gt 0 ] && echo "$out" | grep -q "without the initramfs: [0-9]* bytes"; then
+if [ $? -eq 0 ] && [ "${budget:-0}" -gt 0 ] && echo "$out" | grep -q "without linked-in images: [0-9]* bytes"; then
   ok tiny_within_size_budget
 else
   bad tiny_within_size_budget "tiny_defconfig, budget ${budget:-none}: $(echo "$out" | grep -E 'without|over' | tr '\n' ' ')"
 fi
-size=$(echo "$out" | sed -n 's/.*without the initramfs: \([0-9]*\) bytes.*/\1/p')
+size=$(echo "$out" | sed -n 's/.*without linked-in images: \([0-9]*\) bytes.*/\1/p')
 out=$($MAKE -s O=$T/c size CONFIG_KERNEL_SIZE_BUDGET=1000 2>&1)
 if [ $? -ne 0 ] && [ -n "$size" ] && echo "$out" | grep -q "$size bytes is over the budget of 1000"; then
   ok size_over_budget_fails
