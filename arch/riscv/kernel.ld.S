@@ -46,8 +46,13 @@ SECTIONS
      counted by neither text nor data; `make size` prints it). */
   . = ALIGN(0x1000);
   PROVIDE(erodata = .);
+  /* The global pointer: data within 2 KiB of it is one gp-relative
+     instruction away instead of two (the linker relaxes the pairs). It
+     covers the small data and the start of .bss; the entry code sets gp,
+     uservec restores it from the trapframe. */
   .data : {
     . = ALIGN(16);
+    __global_pointer$ = . + 0x800;
     *(.sdata .sdata.*)
     . = ALIGN(16);
     *(.data .data.*)

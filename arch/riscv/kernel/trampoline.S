@@ -58,6 +58,7 @@ uservec:
   sd t0, 112(a0)
   ld sp, 8(a0)          // kernel stack
   ld tp, 32(a0)         // hart index
+  ld gp, 288(a0)        // kernel global pointer
   ld t0, 16(a0)         // usertrap()
 #if IS_ENABLED(CONFIG_KERNEL_PT_SEPARATE)
   ld t1, 0(a0)          // kernel page table

@@ -121,6 +121,7 @@ usertrapret(void)
   p->trapframe->kernel_sp = p->kstack + KSTACK_PAGES * 4096;
   p->trapframe->kernel_trap = (uint64)usertrap;
   p->trapframe->kernel_hartid = r_tp();
+  asm volatile("mv %0, gp" : "=r"(p->trapframe->kernel_gp));
 
   uint64 x = csr_read(sstatus);
   x &= ~SSTATUS_SPP;   // sret to user mode
