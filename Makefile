@@ -42,10 +42,15 @@ PYTHON  ?= python3
 need = $(if $(shell command -v $(1) 2>/dev/null),,$(error $(1) not found: run 'make deps' to install what octopos needs))
 
 KCPPFLAGS := -include include/octopos/kconfig.h -I$(O)/include -Iinclude -Iarch/riscv/include -Wundef
-KOPT       = $(if $(CONFIG_CC_OPTIMIZE_FOR_SIZE),-Os,-O2)
+# Kernel code generation. Functions and data get sections of their own so
+# that the link drops what nothing references (--gc-sections; the linker
+# script KEEPs the entry, the trampoline and the DRIVER() table).
+KOPT       = $(if $(CONFIG_CC_OPTIMIZE_FOR_SIZE),-Os -fomit-frame-pointer -msave-restore -fno-jump-tables,-O2 -fno-omit-frame-pointer)
+KLTO       = $(if $(CONFIG_CC_LTO),-flto)
 KCFLAGS   := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany -ffreestanding -fno-common \
              -nostdlib -fno-builtin -fno-stack-protector -fno-pie -no-pie -g \
-             -Wall -Wextra -Werror -fno-omit-frame-pointer -MMD -MP
+             -ffunction-sections -fdata-sections -Wall -Wextra -Werror -MMD -MP
+KLDFLAGS  := -z max-page-size=4096 --no-warn-rwx-segments --gc-sections
 UCFLAGS   := -march=rv64imac_zicsr -mabi=lp64 -mcmodel=medany -ffreestanding -fno-builtin -nostdlib \
              -O2 -Wall -Wextra -Werror -fno-common -fno-stack-protector -fno-pie -no-pie \
              -fno-asynchronous-unwind-tables -Iuser/include -Iinclude -MMD -MP

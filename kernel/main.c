@@ -66,7 +66,8 @@ void
 kmain(uint64 cpu, uint64 hartid, uint64 dtb)
 {
   intr_off();   // until this hart's trap vector and state are set up
-  if (cpu != 0) {
+  // Without SMP the entry code parks every hart but the first.
+  if (IS_ENABLED(CONFIG_SMP) && cpu != 0) {
     if (cpu >= CONFIG_NR_CPUS)   // the entry code parks these; be sure
       for (;;)
         wfi();
@@ -85,7 +86,8 @@ kmain(uint64 cpu, uint64 hartid, uint64 dtb)
     // No devicetree we can trust: say so on the board's usual UART and stop.
     uart_early_init(FALLBACK_UART);
     printf("octopos: the devicetree at %p is invalid; cannot boot\n", (void *)dtb);
-    fdt_parse((const void *)dtb);   // again, now that the message can be seen
+    if (IS_ENABLED(CONFIG_FDT_DIAGNOSTICS))
+      fdt_parse((const void *)dtb);   // again, now that its messages can be seen
     for (;;)
       wfi();
   }
@@ -102,11 +104,13 @@ kmain(uint64 cpu, uint64 hartid, uint64 dtb)
   fs_early_init();
 
   hart_online(0);
-  arch_start_secondaries();
-  // Wait (briefly) for the others so the banner can count them.
-  uint64 deadline = r_time() + 10000000;   // 1 s at 10 MHz
-  while (__atomic_load_n(&nharts_online, __ATOMIC_SEQ_CST) < harts_expected() && r_time() < deadline)
-    ;
+  if (IS_ENABLED(CONFIG_SMP)) {
+    arch_start_secondaries();
+    // Wait (briefly) for the others so the banner can count them.
+    uint64 deadline = r_time() + 10000000;   // 1 s at 10 MHz
+    while (__atomic_load_n(&nharts_online, __ATOMIC_SEQ_CST) < harts_expected() && r_time() < deadline)
+      ;
+  }
   banner();
   ipi_boot_check();   // "ipi: clint, 2/2 harts answered"
   // The first process comes last, so that nothing the kernel prints at

@@ -104,7 +104,8 @@ proc_pagetable_new(struct proc *p)
   pagetable_t pt = uvmcreate();
   if (pt == NULL)
     return NULL;
-  if (mappages(pt, TRAMPOLINE, PGSIZE, (uint64)trampoline, PTE_R | PTE_X) < 0) {
+  if (IS_ENABLED(CONFIG_KERNEL_PT_SEPARATE) &&
+      mappages(pt, TRAMPOLINE, PGSIZE, (uint64)trampoline, PTE_R | PTE_X) < 0) {
     uvmfree(pt, 0);
     return NULL;
   }

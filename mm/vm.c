@@ -113,13 +113,19 @@ kvminit(void)
         *apte = PA2PTE(a) | PTE_R | PTE_W | PTE_V | PTE_A | PTE_D | PTE_G;
     }
   }
-  // Kernel text read/execute, everything after it read/write.
+  // Kernel text read/execute (with the start of read-only data on its last
+  // page), the rest of read-only data read-only, everything after it
+  // read/write.
   extern char _entry[];
   uint64 kbase = PGROUNDDOWN((uint64)_entry);
   kvmmap(kpt, kbase, kbase, (uint64)etext - kbase, PTE_R | PTE_X | PTE_G);
+  uint64 ro = PGROUNDUP((uint64)etext), rw = (uint64)erodata;
+  if (rw > ro)
+    kvmmap(kpt, ro, ro, rw - ro, PTE_R | PTE_G);
   uint64 ram_end = fdt.mem_base + fdt.mem_size;
-  kvmmap(kpt, (uint64)etext, (uint64)etext, ram_end - (uint64)etext, PTE_R | PTE_W | PTE_G);
-  kvmmap(kpt, TRAMPOLINE, (uint64)trampoline, PGSIZE, PTE_R | PTE_X);
+  kvmmap(kpt, rw, rw, ram_end - rw, PTE_R | PTE_W | PTE_G);
+  if (IS_ENABLED(CONFIG_KERNEL_PT_SEPARATE))
+    kvmmap(kpt, TRAMPOLINE, (uint64)trampoline, PGSIZE, PTE_R | PTE_X);
   proc_mapstacks(kpt);
   kernel_pagetable = kpt;
 }

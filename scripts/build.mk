@@ -53,7 +53,7 @@ kdeps := $(O)/include/generated/autoconf.h
 
 $(O)/%.o: %.c $(kdeps)
 	$(call say,CC,$*.o)
-	$(Q)mkdir -p $(@D) && $(CC) $(KCFLAGS) $(KOPT) $(KCPPFLAGS) $(CFLAGS_$(notdir $@)) -c -o $@ $<
+	$(Q)mkdir -p $(@D) && $(CC) $(KCFLAGS) $(KOPT) $(KLTO) $(KCPPFLAGS) $(CFLAGS_$(notdir $@)) -c -o $@ $<
 
 $(O)/%.o: %.S $(kdeps)
 	$(call say,AS,$*.o)
@@ -68,9 +68,14 @@ $(O)/kernel.ld: arch/riscv/kernel.ld.S $(kdeps)
 kextra :=
 -include scripts/kextra.mk
 
+# With CONFIG_CC_LTO the compiler driver links, so that it can finish
+# compiling the intermediate code with the same flags.
+klink = $(if $(CONFIG_CC_LTO),$(CC) $(KCFLAGS) $(KOPT) $(KLTO) $(addprefix -Wl$(comma),$(KLDFLAGS)),$(LD) $(KLDFLAGS))
+comma := ,
+
 $(O)/octopos.elf: $(kobjs) $(kextra) $(O)/kernel.ld
 	$(call say,LD,octopos.elf)
-	$(Q)$(LD) -z max-page-size=4096 --no-warn-rwx-segments -T $(O)/kernel.ld -o $@ $(kobjs) $(kextra)
+	$(Q)$(klink) -T $(O)/kernel.ld -o $@ $(kobjs) $(kextra)
 
 $(O)/octopos.bin: $(O)/octopos.elf
 	$(call say,OBJCOPY,octopos.bin)
@@ -137,14 +142,12 @@ $(O)/fs.img: $(O)/tools/mkfs $(fs-files) README.md $(mu-files) user/dev.manifest
 
 all: $(O)/octopos.elf $(O)/octopos.bin $(user-progs) $(disk-image)
 
-# text/data/bss of the kernel, then the initramfs: it is linked into
-# .rodata, so `size` counts it in text; the last line takes it out again.
+# text/data/bss of the kernel, then text+data without the initramfs (it is
+# linked into .rodata, so `size` counts it in text), checked against
+# CONFIG_KERNEL_SIZE_BUDGET.
 size: $(O)/octopos.elf
 	$(Q)$(SIZE) $(O)/octopos.elf
-	$(Q)$(if $(CONFIG_INITRAMFS),i=$$(wc -c < $(O)/initramfs.cpio); \
-	  t=$$($(SIZE) $(O)/octopos.elf | awk 'NR == 2 { print $$1 }'); \
-	  echo "initramfs: $$i bytes (in text above); kernel text without it: $$((t - i))", \
-	  echo "initramfs: none (CONFIG_INITRAMFS is off)")
+	$(Q)sh scripts/kernel-size.sh $(O) $(SIZE) $(CONFIG_KERNEL_SIZE_BUDGET)
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)
 

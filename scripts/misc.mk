@@ -22,7 +22,7 @@ help:
 	@echo
 	@echo 'Building and running:'
 	@echo '  all (default)     - kernel ($$(O)/octopos.elf, .bin), user programs, disk image'
-	@echo '  size              - text/data/bss of the kernel'
+	@echo '  size              - text/data/bss of the kernel, its own text+data and CONFIG_KERNEL_SIZE_BUDGET'
 	@echo '  qemu              - build if needed and boot in QEMU (QEMUEXTRA= adds arguments)'
 	@echo '  qemu-gdb          - as qemu, but wait for gdb-multiarch (writes $$(O)/.gdbinit)'
 	@echo '  image             - tailored, reproducible tarball in $$(O)/images/'

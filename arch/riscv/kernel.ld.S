@@ -1,9 +1,9 @@
 /* arch/riscv/kernel.ld.S: kernel link map (run through cpp for the load address).
  *
  * Bare M-mode kernels load at the start of RAM; under OpenSBI the firmware
- * keeps the first 2 MiB and enters us at 0x80200000. The trampoline gets a
- * page of its own; drivers declared with DRIVER() are gathered between
- * __drivers_start and __drivers_end.
+ * keeps the first 2 MiB and enters us at 0x80200000. With a separate kernel
+ * page table the trampoline gets a page of its own; drivers declared with
+ * DRIVER() are gathered between __drivers_start and __drivers_end.
  */
 OUTPUT_ARCH("riscv")
 ENTRY(_entry)
@@ -20,11 +20,15 @@ SECTIONS
   .text : {
     KEEP(*(.text.entry))
     *(.text .text.*)
+#if IS_ENABLED(CONFIG_KERNEL_PT_SEPARATE)
     . = ALIGN(0x1000);
     _trampoline = .;
     KEEP(*(.trampoline))
     . = ALIGN(0x1000);
     ASSERT(. - _trampoline == 0x1000, "error: trampoline larger than one page");
+#else
+    KEEP(*(.trampoline))
+#endif
     PROVIDE(etext = .);
   }
   .rodata : {
@@ -37,8 +41,18 @@ SECTIONS
     KEEP(*(SORT(.drivers.*)))
     __drivers_end = .;
   }
+  /* Text and read-only data share pages; writable data starts a page of
+     its own so that it can be mapped without execute (the gap is padding,
+     counted by neither text nor data; `make size` prints it). */
+  . = ALIGN(0x1000);
+  PROVIDE(erodata = .);
+  /* The global pointer: data within 2 KiB of it is one gp-relative
+     instruction away instead of two (the linker relaxes the pairs). It
+     covers the small data and the start of .bss; the entry code sets gp,
+     uservec restores it from the trapframe. */
   .data : {
     . = ALIGN(16);
+    __global_pointer$ = . + 0x800;
     *(.sdata .sdata.*)
     . = ALIGN(16);
     *(.data .data.*)

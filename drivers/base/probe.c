@@ -106,7 +106,10 @@ drivers_probe(void)
     prev = next;
   }
 
-  // One line naming every interesting node nobody took.
+  // One line naming every interesting node nobody took (a diagnostic:
+  // CONFIG_FDT_DIAGNOSTICS).
+  if (!IS_ENABLED(CONFIG_FDT_DIAGNOSTICS))
+    return;
   int any = 0;
   for (int i = 0; i < fdt.nnodes; i++) {
     const struct dt_node *n = &fdt.nodes[i];

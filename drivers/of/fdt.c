@@ -36,6 +36,15 @@
 
 struct fdt_info fdt;
 
+// Why a blob is rejected or a node ignored. Without CONFIG_FDT_DIAGNOSTICS
+// the checks stay and reject the same blobs, but the messages are not
+// compiled in: the caller's "the devicetree is invalid" is all that is said.
+#define fdt_msg(...) \
+  do { \
+    if (IS_ENABLED(CONFIG_FDT_DIAGNOSTICS)) \
+      printf(__VA_ARGS__); \
+  } while (0)
+
 // Copies of strings the recorded nodes point to.
 static char pool[FDT_POOL_SIZE];
 static int pool_used;
@@ -187,6 +196,19 @@ first_reg(const struct level *parent, const struct val *reg, uint64 *base, uint6
   return 0;
 }
 
+// Properties take_prop() keeps as a struct val, one table of names (one
+// string, NUL-separated: smaller than a chain of comparisons) and one of
+// where each goes.
+static const char val_names[] =
+  "compatible\0reg\0interrupts\0interrupts-extended\0status\0device_type\0"
+  "riscv,isa\0riscv,isa-extensions\0timebase-frequency\0bootargs";
+#define SLOT(f) __builtin_offsetof(struct level, f)
+static const uchar val_slot[] = {
+  SLOT(compatible), SLOT(reg), SLOT(interrupts), SLOT(irqx), SLOT(status),
+  SLOT(device_type), SLOT(isa), SLOT(isa_ext), SLOT(timebase), SLOT(bootargs),
+};
+_Static_assert(sizeof(struct level) <= 255, "val_slot offsets must fit a byte");
+
 // Check the value types of the properties we use. 0 or -EINVAL.
 static int
 check_props(const struct level *l, const struct level *parent)
@@ -197,18 +219,18 @@ check_props(const struct level *l, const struct level *parent)
                           "riscv,isa", "riscv,isa-extensions", "bootargs" };
   for (uint i = 0; i < ARRAY_SIZE(strs); i++) {
     if (strs[i]->p && !is_string(strs[i])) {
-      printf("fdt: node '%s': property %s is not a string\n", l->name, names[i]);
+      fdt_msg("fdt: node '%s': property %s is not a string\n", l->name, names[i]);
       return -EINVAL;
     }
   }
   if (l->reg.p && parent && parent->addr_cells + parent->size_cells > 0 &&
       (uint32)l->reg.len % (4 * (parent->addr_cells + parent->size_cells)) != 0) {
-    printf("fdt: node '%s': reg is %d bytes, not a multiple of %u cells\n",
+    fdt_msg("fdt: node '%s': reg is %d bytes, not a multiple of %u cells\n",
            l->name, l->reg.len, parent->addr_cells + parent->size_cells);
     return -EINVAL;
   }
   if (l->timebase.p && l->timebase.len != 4 && l->timebase.len != 8) {
-    printf("fdt: node '%s': timebase-frequency has %d bytes\n", l->name, l->timebase.len);
+    fdt_msg("fdt: node '%s': timebase-frequency has %d bytes\n", l->name, l->timebase.len);
     return -EINVAL;
   }
   return 0;
@@ -221,7 +243,7 @@ record_device(const struct level *l)
   const struct level *parent = l - 1;
   if (fdt.nnodes == FDT_MAX_NODES) {
     if (!warned)
-      printf("fdt: more than %d device nodes; ignoring '%s' and later ones\n",
+      fdt_msg("fdt: more than %d device nodes; ignoring '%s' and later ones\n",
              FDT_MAX_NODES, l->name);
     warned = 1;
     return;
@@ -233,7 +255,7 @@ record_device(const struct level *l)
   if (n->name == NULL || n->compatible == NULL) {
     pool_used = save;
     if (!warned)
-      printf("fdt: name pool full; ignoring '%s' and later nodes\n", l->name);
+      fdt_msg("fdt: name pool full; ignoring '%s' and later nodes\n", l->name);
     warned = 1;
     return;
   }
@@ -259,12 +281,12 @@ record_hart(struct level *l)
   if (l->device_type.p && !streq((const char *)l->device_type.p, "cpu"))
     return;
   if (first_reg(l - 1, &l->reg, &id, &unused) < 0) {
-    printf("fdt: cpu node '%s' has no usable reg; ignored\n", l->name);
+    fdt_msg("fdt: cpu node '%s' has no usable reg; ignored\n", l->name);
     return;
   }
   if (fdt.nharts == FDT_MAX_HARTS) {
     if (!warned)
-      printf("fdt: more than %d harts; ignoring the rest\n", FDT_MAX_HARTS);
+      fdt_msg("fdt: more than %d harts; ignoring the rest\n", FDT_MAX_HARTS);
     warned = 1;
     return;
   }
@@ -361,7 +383,7 @@ take_prop(struct parser *ps, const char *pname, const uchar *v, uint32 len)
 
   if (streq(pname, "#address-cells") || streq(pname, "#size-cells")) {
     if (len != 4) {
-      printf("fdt: node '%s': %s has %u bytes, want 4\n", l->name, pname, len);
+      fdt_msg("fdt: node '%s': %s has %u bytes, want 4\n", l->name, pname, len);
       return -EINVAL;
     }
     if (pname[1] == 'a')
@@ -370,26 +392,16 @@ take_prop(struct parser *ps, const char *pname, const uchar *v, uint32 len)
       l->size_cells = be32(v);
   } else if (streq(pname, "phandle") && len == 4) {
     l->phandle = be32(v);
-  } else if (streq(pname, "compatible")) {
-    l->compatible = val;
-  } else if (streq(pname, "reg")) {
-    l->reg = val;
-  } else if (streq(pname, "interrupts")) {
-    l->interrupts = val;
-  } else if (streq(pname, "interrupts-extended")) {
-    l->irqx = val;
-  } else if (streq(pname, "status")) {
-    l->status = val;
-  } else if (streq(pname, "device_type")) {
-    l->device_type = val;
-  } else if (streq(pname, "riscv,isa")) {
-    l->isa = val;
-  } else if (streq(pname, "riscv,isa-extensions")) {
-    l->isa_ext = val;
-  } else if (streq(pname, "timebase-frequency")) {
-    l->timebase = val;
-  } else if (streq(pname, "bootargs")) {
-    l->bootargs = val;
+  } else {
+    // The rest are kept as they are: look the name up in val_names, whose
+    // n-th string is the property stored in val_slot[n] of the level.
+    const char *s = val_names;
+    for (uint i = 0; i < ARRAY_SIZE(val_slot); i++, s += strlen(s) + 1) {
+      if (streq(pname, s)) {
+        *(struct val *)((char *)l + val_slot[i]) = val;
+        break;
+      }
+    }
   }
   if (l->kind == K_MEMORY && l->device_type.p && is_string(&l->device_type) &&
       !streq((const char *)l->device_type.p, "memory"))
@@ -406,7 +418,7 @@ walk(struct parser *ps)
 
   for (;;) {
     if (pos + 4 > end) {
-      printf("fdt: structure block ends without FDT_END\n");
+      fdt_msg("fdt: structure block ends without FDT_END\n");
       return -EINVAL;
     }
     uint32 tok = be32(ps->st + pos);
@@ -420,16 +432,16 @@ walk(struct parser *ps)
       while (pos + n < end && name[n] != '\0')
         n++;
       if (pos + n >= end) {
-        printf("fdt: node name at offset %u runs off the structure block\n", pos);
+        fdt_msg("fdt: node name at offset %u runs off the structure block\n", pos);
         return -EINVAL;
       }
       pos = (pos + n + 1 + 3) & ~3u;
       if (ps->depth == 0 && (seen_root || n != 0)) {
-        printf("fdt: %s at offset %u\n", seen_root ? "second root node" : "root node has a name", at);
+        fdt_msg("fdt: %s at offset %u\n", seen_root ? "second root node" : "root node has a name", at);
         return -EINVAL;
       }
       if (ps->depth == FDT_MAX_DEPTH) {
-        printf("fdt: nodes nested deeper than %d at '%s'\n", FDT_MAX_DEPTH, name);
+        fdt_msg("fdt: nodes nested deeper than %d at '%s'\n", FDT_MAX_DEPTH, name);
         return -EINVAL;
       }
       struct level *parent = ps->depth ? &ps->lv[ps->depth - 1] : NULL;
@@ -447,7 +459,7 @@ walk(struct parser *ps)
     }
     case FDT_END_NODE:
       if (ps->depth == 0) {
-        printf("fdt: unbalanced END_NODE at offset %u\n", at);
+        fdt_msg("fdt: unbalanced END_NODE at offset %u\n", at);
         return -EINVAL;
       }
       if (commit(ps, &ps->lv[ps->depth - 1]) < 0)
@@ -456,21 +468,21 @@ walk(struct parser *ps)
       break;
     case FDT_PROP: {
       if (ps->depth == 0) {
-        printf("fdt: property outside any node at offset %u\n", at);
+        fdt_msg("fdt: property outside any node at offset %u\n", at);
         return -EINVAL;
       }
       if (pos + 8 > end) {
-        printf("fdt: property header at offset %u runs off the structure block\n", at);
+        fdt_msg("fdt: property header at offset %u runs off the structure block\n", at);
         return -EINVAL;
       }
       uint32 len = be32(ps->st + pos), nameoff = be32(ps->st + pos + 4);
       pos += 8;
       if ((uint64)pos + len > end) {
-        printf("fdt: property at offset %u: length %u runs off the structure block\n", at, len);
+        fdt_msg("fdt: property at offset %u: length %u runs off the structure block\n", at, len);
         return -EINVAL;
       }
       if (nameoff >= ps->str_size) {
-        printf("fdt: property at offset %u: name offset %u outside strings block\n", at, nameoff);
+        fdt_msg("fdt: property at offset %u: name offset %u outside strings block\n", at, nameoff);
         return -EINVAL;
       }
       const char *pname = ps->strs + nameoff;
@@ -478,12 +490,12 @@ walk(struct parser *ps)
       while (k < ps->str_size && ps->strs[k] != '\0')
         k++;
       if (k == ps->str_size) {
-        printf("fdt: property name at strings offset %u is not terminated\n", nameoff);
+        fdt_msg("fdt: property name at strings offset %u is not terminated\n", nameoff);
         return -EINVAL;
       }
       struct level *l = &ps->lv[ps->depth - 1];
       if (l->committed) {
-        printf("fdt: node '%s': property %s after a subnode\n", l->name, pname);
+        fdt_msg("fdt: node '%s': property %s after a subnode\n", l->name, pname);
         return -EINVAL;
       }
       if (take_prop(ps, pname, ps->st + pos, len) < 0)
@@ -495,16 +507,16 @@ walk(struct parser *ps)
       break;
     case FDT_END:
       if (ps->depth != 0 || !seen_root) {
-        printf("fdt: FDT_END with %d nodes open\n", ps->depth);
+        fdt_msg("fdt: FDT_END with %d nodes open\n", ps->depth);
         return -EINVAL;
       }
       return 0;
     default:
-      printf("fdt: bad token 0x%x at structure offset %u\n", tok, at);
+      fdt_msg("fdt: bad token 0x%x at structure offset %u\n", tok, at);
       return -EINVAL;
     }
     if (pos > end) {
-      printf("fdt: token at offset %u runs off the structure block\n", at);
+      fdt_msg("fdt: token at offset %u runs off the structure block\n", at);
       return -EINVAL;
     }
   }
@@ -523,18 +535,18 @@ check_header(const uchar *b, struct parser *ps)
 {
   uint32 magic = be32(b);
   if (magic != FDT_MAGIC) {
-    printf("fdt: bad magic 0x%x at %p (want 0x%x)\n", magic, b, FDT_MAGIC);
+    fdt_msg("fdt: bad magic 0x%x at %p (want 0x%x)\n", magic, b, FDT_MAGIC);
     return -EINVAL;
   }
   uint32 total = be32(b + 4), off_st = be32(b + 8), off_str = be32(b + 12);
   uint32 off_rsv = be32(b + 16), version = be32(b + 20), last_comp = be32(b + 24);
   if (version < 16 || last_comp > 17) {
-    printf("fdt: version %u (compatible with %u); need 16 or 17\n", version, last_comp);
+    fdt_msg("fdt: version %u (compatible with %u); need 16 or 17\n", version, last_comp);
     return -EINVAL;
   }
   uint32 hdr = version >= 17 ? FDT_HDR_V17 : FDT_HDR_V16;
   if (total < hdr || total > FDT_MAX_SIZE) {
-    printf("fdt: totalsize %u out of range [%u, %u]\n", total, hdr, FDT_MAX_SIZE);
+    fdt_msg("fdt: totalsize %u out of range [%u, %u]\n", total, hdr, FDT_MAX_SIZE);
     return -EINVAL;
   }
   uint32 size_str = be32(b + 32);
@@ -542,14 +554,14 @@ check_header(const uchar *b, struct parser *ps)
   if (off_st < hdr || off_str < hdr || off_rsv < hdr || (off_st & 3) || (off_rsv & 7) ||
       !inside(off_st, size_st, total) || !inside(off_str, size_str, total) ||
       !inside(off_rsv, 16, total)) {
-    printf("fdt: blocks outside the blob (total %u: struct %u+%u strings %u+%u rsvmap %u)\n",
+    fdt_msg("fdt: blocks outside the blob (total %u: struct %u+%u strings %u+%u rsvmap %u)\n",
            total, off_st, size_st, off_str, size_str, off_rsv);
     return -EINVAL;
   }
   // The reservation map ends with a (0, 0) entry; we only check it is there.
   for (uint32 o = off_rsv;; o += 16) {
     if (!inside(o, 16, total)) {
-      printf("fdt: memory reservation map is not terminated\n");
+      fdt_msg("fdt: memory reservation map is not terminated\n");
       return -EINVAL;
     }
     if (cells(b + o, 2) == 0 && cells(b + o + 8, 2) == 0)
@@ -575,17 +587,17 @@ fdt_parse(const void *blob)
   nirqx = 0;
 
   if (b == NULL || ((uint64)b & 3)) {
-    printf("fdt: no devicetree (blob address %p)\n", b);
+    fdt_msg("fdt: no devicetree (blob address %p)\n", b);
     return -EINVAL;
   }
   if (check_header(b, &ps) < 0 || walk(&ps) < 0)
     goto bad;
   if (fdt.mem_size == 0) {
-    printf("fdt: no memory node\n");
+    fdt_msg("fdt: no memory node\n");
     goto bad;
   }
   if (fdt.nharts == 0) {
-    printf("fdt: no cpu nodes under /cpus\n");
+    fdt_msg("fdt: no cpu nodes under /cpus\n");
     goto bad;
   }
   return 0;

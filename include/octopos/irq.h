@@ -1,4 +1,5 @@
-// include/octopos/irq.h: external interrupts (drivers/irqchip/plic.c).
+// include/octopos/irq.h: external interrupts (drivers/irqchip/plic.c, or
+// drivers/irqchip/poll.c where handlers are polled on the tick).
 #ifndef OCTOPOS_IRQ_H
 #define OCTOPOS_IRQ_H
 
@@ -11,5 +12,7 @@ int  irq_register(unsigned int irq, irq_handler_t handler, void *arg);
 void irq_handle_external(void);
 // Per-hart interrupt-controller setup (threshold, enables); hart 0 first.
 void irq_hart_init(void);
+// CONFIG_IRQCHIP_POLL: call every registered handler (each timer tick).
+void irq_poll(void);
 
 #endif

@@ -27,3 +27,20 @@ CASES = [
          dict(cmd="ls", reject=[r"^d1\s", r"^t1\s"]),
        ]),
 ]
+
+# The smallest user space (tiny_defconfig: init sh cat echo ls on a ramfs
+# root, no disk): the shell runs each program, pipes and redirects.
+CASES.append(
+  dict(name="minishell",
+       help="tiny's user space: echo, cat, ls, a pipe, > and < on the ramfs root",
+       programs=["echo", "cat", "ls"],
+       configs=["tiny_defconfig"],
+       steps=[
+         ("echo hello tiny", r"^hello tiny$"),
+         ("echo piped | cat", r"^piped$"),
+         ("echo kept > f1", [], 10),
+         ("cat f1", r"^kept$"),
+         ("cat < f1", r"^kept$"),
+         ("ls", [r"^f1\s", r"^README\s", r"^sh\s"]),
+         dict(cmd="cat nosuch", expect=r"cannot open|[Nn]o such|error"),
+       ]))

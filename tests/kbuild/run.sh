@@ -3,8 +3,9 @@
 #
 # Configuration targets, bad input (an unknown defconfig, an out-of-range
 # value), no-op and incremental rebuilds, fragments, savedefconfig,
-# reproducible randconfig, and a clean source tree. Builds go to a
-# temporary directory. Prints PASS/FAIL per check and `N passed, N failed`.
+# reproducible randconfig, tiny_defconfig's size budget, and a clean source
+# tree. Builds go to a temporary directory. Prints PASS/FAIL per check and
+# `N passed, N failed`.
 cd "$(dirname "$0")/../.." || exit 1
 T=$(mktemp -d /tmp/octopos-kbuild.XXXXXX)
 trap 'rm -rf "$T"' EXIT
@@ -39,6 +40,26 @@ if $MAKE O=$T/c -j2 all > $T/c.log 2>&1 && [ -f $T/c/octopos.elf ]; then
 else
   bad tiny_builds "$(tail -3 $T/c.log)"
 fi
+
+# tiny_defconfig declares a size budget (CONFIG_KERNEL_SIZE_BUDGET): make size
+# reports text+data without the initramfs and must stay within it; and the
+# check must refuse a kernel over a budget (here one given on the command
+# line), naming the size.
+budget=$(sed -n 's/^CONFIG_KERNEL_SIZE_BUDGET=//p' $T/c/.config)
+out=$($MAKE -s O=$T/c size 2>&1)
+if [ $? -eq 0 ] && [ "${budget:-0}" -gt 0 ] && echo "$out" | grep -q "without linked-in images: [0-9]* bytes"; then
+  ok tiny_within_size_budget
+else
+  bad tiny_within_size_budget "tiny_defconfig, budget ${budget:-none}: $(echo "$out" | grep -E 'without|over' | tr '\n' ' ')"
+fi
+size=$(echo "$out" | sed -n 's/.*without linked-in images: \([0-9]*\) bytes.*/\1/p')
+out=$($MAKE -s O=$T/c size CONFIG_KERNEL_SIZE_BUDGET=1000 2>&1)
+if [ $? -ne 0 ] && [ -n "$size" ] && echo "$out" | grep -q "$size bytes is over the budget of 1000"; then
+  ok size_over_budget_fails
+else
+  bad size_over_budget_fails "a budget of 1000 passed or the message does not name $size: $(echo "$out" | tail -1)"
+fi
+
 out=$($MAKE O=$T/c all 2>&1)
 if echo "$out" | grep -Eq '^  (CC|LD|AS|MKFS|CPIO|OBJCOPY|RAMDISK) '; then
   bad noop_rebuild_does_nothing "rebuilt: $(echo "$out" | head -3)"

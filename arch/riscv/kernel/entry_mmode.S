@@ -8,6 +8,11 @@
   .section .text.entry
   .globl _entry
 _entry:
+  // gp first: the linker may turn any later la into a gp-relative add.
+  .option push
+  .option norelax
+  la gp, __global_pointer$
+  .option pop
   li t0, CONFIG_NR_CPUS
   bgeu a0, t0, park
   la sp, boot_stacks

@@ -8,6 +8,11 @@
   .section .text.entry
   .globl _entry
 _entry:
+  // gp first: the linker may turn any later la into a gp-relative add.
+  .option push
+  .option norelax
+  la gp, __global_pointer$
+  .option pop
   // Only one hart may become cpu 0: should firmware ever send a second
   // hart here, it parks instead of sharing cpu 0's stack.
   la t0, boot_claimed
@@ -21,6 +26,11 @@ _entry:
 
   .globl _entry_secondary
 _entry_secondary:
+  // gp first: the linker may turn any later la into a gp-relative add.
+  .option push
+  .option norelax
+  la gp, __global_pointer$
+  .option pop
   mv t0, a1          // kmain(cpu = opaque, hartid, dtb = 0)
   mv a1, a0
   mv a0, t0

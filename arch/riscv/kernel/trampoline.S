@@ -1,7 +1,11 @@
 // arch/riscv/kernel/trampoline.S: the page that switches between user and kernel.
 //
-// Mapped at TRAMPOLINE (the top page) in every address space, user and
-// kernel, without PTE_U, so the code keeps running while satp changes.
+// With CONFIG_KERNEL_PT_SEPARATE it is a page of its own, mapped at
+// TRAMPOLINE (the top page) in every address space, user and kernel,
+// without PTE_U, so the code keeps running while satp changes. With
+// CONFIG_KERNEL_PT_SHARED every address space maps the kernel anyway: the
+// code runs where it was linked, among the rest of the text, and needs
+// neither the page nor its alignment padding.
 // uservec saves the user registers in the trapframe page (TRAPFRAME, just
 // below) and jumps to usertrap() on the kernel page table; userret does the
 // reverse. With CONFIG_KERNEL_PT_SHARED the kernel is already mapped, so
@@ -10,7 +14,9 @@
 #define TRAPFRAME_VA 0x3FFFFFE000   // MAXVA - 2 pages, see asm/memlayout.h
 
   .section .trampoline, "ax", @progbits
-  .balign 4096
+#if IS_ENABLED(CONFIG_KERNEL_PT_SEPARATE)
+  .balign 4096            // a page of its own, mapped at TRAMPOLINE
+#endif
   .globl trampoline
 trampoline:
   .balign 4
@@ -52,6 +58,7 @@ uservec:
   sd t0, 112(a0)
   ld sp, 8(a0)          // kernel stack
   ld tp, 32(a0)         // hart index
+  ld gp, 288(a0)        // kernel global pointer
   ld t0, 16(a0)         // usertrap()
 #if IS_ENABLED(CONFIG_KERNEL_PT_SEPARATE)
   ld t1, 0(a0)          // kernel page table

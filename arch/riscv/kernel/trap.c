@@ -30,6 +30,18 @@ trapinithart(void)
   arch_timer_init_hart();
 }
 
+// A timer tick: hart 0 keeps the time and, without an interrupt
+// controller, polls the devices.
+static void
+tick(void)
+{
+  if (cpuid() != 0)
+    return;
+  clock_tick();
+  if (IS_ENABLED(CONFIG_IRQCHIP_POLL))
+    irq_poll();
+}
+
 // What kind of trap is this? 2 for a timer tick, 1 for another device
 // interrupt, 0 if not an interrupt we know.
 static int
@@ -43,8 +55,7 @@ devintr(uint64 scause)
       irq_handle_external();
     return 1;
   case IRQ_S_TIMER:
-    if (cpuid() == 0)
-      clock_tick();
+    tick();
     arch_timer_next();
     return 2;
   case IRQ_S_SOFT:
@@ -53,8 +64,7 @@ devintr(uint64 scause)
     csr_clear(sip, SIE_SSIE);
     ipi_handle();   // it has done its work: the hart left wfi
     if (IS_ENABLED(CONFIG_TIMER_CLINT) && clint_timer_take_tick()) {
-      if (cpuid() == 0)
-        clock_tick();
+      tick();
       return 2;
     }
     return 1;
@@ -108,12 +118,13 @@ usertrapret(void)
   // Interrupts off until sret: a trap now would go to uservec with the
   // kernel's state half set up.
   intr_off();
-  csr_write(stvec, TRAMPOLINE + (uservec - trampoline));
+  csr_write(stvec, TRAMPOLINE_VA(uservec));
 
   p->trapframe->kernel_satp = csr_read(satp);
   p->trapframe->kernel_sp = p->kstack + KSTACK_PAGES * 4096;
   p->trapframe->kernel_trap = (uint64)usertrap;
   p->trapframe->kernel_hartid = r_tp();
+  asm volatile("mv %0, gp" : "=r"(p->trapframe->kernel_gp));
 
   uint64 x = csr_read(sstatus);
   x &= ~SSTATUS_SPP;   // sret to user mode
@@ -124,7 +135,7 @@ usertrapret(void)
   uint64 satp = MAKE_SATP(p->pagetable);
   if (IS_ENABLED(CONFIG_KERNEL_PT_SHARED))
     vm_switch(p->pagetable);   // a no-op unless this process just started
-  uint64 fn = TRAMPOLINE + (userret - trampoline);
+  uint64 fn = TRAMPOLINE_VA(userret);
   ((void (*)(uint64))fn)(satp);
   __builtin_unreachable();
 }

@@ -18,7 +18,11 @@ void usertrapret(void) __attribute__((noreturn));
 void swtch(struct context *old, struct context *new);
 
 extern char trampoline[], uservec[], userret[];
-extern char etext[], end[];
+// Where trampoline code runs from user page tables: through the TRAMPOLINE
+// page when the kernel has a page table of its own, else where it was linked.
+#define TRAMPOLINE_VA(sym) \
+  (IS_ENABLED(CONFIG_KERNEL_PT_SEPARATE) ? TRAMPOLINE + ((sym) - trampoline) : (uint64)(sym))
+extern char etext[], erodata[], end[];
 
 
 

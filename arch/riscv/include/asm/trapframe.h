@@ -43,6 +43,7 @@ struct trapframe {
   /* 264 */ uint64 t4;
   /* 272 */ uint64 t5;
   /* 280 */ uint64 t6;
+  /* 288 */ uint64 kernel_gp;     // the kernel's global pointer
 };
 
 #endif
