@@ -1,10 +1,10 @@
 // kernel/locking/lockbench.c: the lock micro-benchmark call (CONFIG_LOCK_BENCH).
 //
-// An uncontended acquire/release costs tens of nanoseconds, far below the
-// noise of any system-call benchmark, so it is timed here, in a loop inside
-// the kernel, with the time CSR. The lock lives on the caller's kernel
-// stack, so no other hart can ever contend for it. `bench lock` in user
-// space reports the result (docs/locking.md).
+// An uncontended acquire/release costs a few hundred nanoseconds under
+// QEMU, far below the noise of any system-call benchmark, so it is timed
+// here, in a loop inside the kernel, with the time CSR. The lock lives on
+// the caller's kernel stack, so no other hart can ever contend for it.
+// `bench lock` in user space reports the result (docs/locking.md).
 #include <octopos/spinlock.h>
 #include <octopos/syscall.h>
 #include <octopos/errno.h>

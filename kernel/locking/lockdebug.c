@@ -60,8 +60,7 @@ lockdebug_check_user_return(void)
   // them off: otherwise a tick between mycpu() and the read can move this
   // process to another hart, and we would read the old hart's count, held
   // by whatever runs there now (a false report, seen under lockfair).
-  int on = intr_get();
-  intr_off();
+  int on = intr_off_save();
   int noff = mycpu()->noff;
   if (noff != 0)
     panic("lockdebug: returning to user space with %d lock(s) held on hart %d",
