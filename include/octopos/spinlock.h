@@ -11,11 +11,7 @@
 #define OCTOPOS_SPINLOCK_H
 #include <octopos/types.h>
 
-struct lockstat {
-  uint64 acquires;        // successful acquisitions
-  uint64 contended;       // acquisitions that had to spin
-  uint64 spins;           // total spin iterations
-};
+struct lockstat;          // a lock class's counters (CONFIG_LOCK_STAT, octopos/lockstat.h)
 
 #if !IS_ENABLED(CONFIG_SMP)
 #include <octopos/spinlock_up.h>

@@ -4,6 +4,8 @@
 
 struct spinlock {
   volatile uint locked;   // 0 free, 1 held: taken with an atomic swap
+  uint releases;          // CONFIG_LOCK_STAT: times released, so a waiter can
+                          // count the holders that went first (fills padding)
   const char *name;
   struct cpu *cpu;        // holder, for holding() and debugging
   struct lockstat *stat;  // this lock's class counters (CONFIG_LOCK_STAT)
@@ -17,6 +19,7 @@ static inline void
 lock_reset(struct spinlock *lk)
 {
   lk->locked = 0;
+  lk->releases = 0;
   lk->stat = NULL;
 }
 

@@ -8,6 +8,7 @@
 #include <octopos/printk.h>
 #include <octopos/lockdebug.h>
 #include <octopos/lockdebug_ops.h>
+#include <asm/riscv.h>
 
 static int
 holder_hart(struct spinlock *lk)
@@ -55,10 +56,17 @@ lockdebug_spin_report(struct spinlock *lk, uint64 spins)
 void
 lockdebug_check_user_return(void)
 {
-  struct cpu *c = mycpu();
-  if (c->noff != 0)
+  // usertrapret may call this with interrupts on. Read the nesting with
+  // them off: otherwise a tick between mycpu() and the read can move this
+  // process to another hart, and we would read the old hart's count, held
+  // by whatever runs there now (a false report, seen under lockfair).
+  int on = intr_off_save();
+  int noff = mycpu()->noff;
+  if (noff != 0)
     panic("lockdebug: returning to user space with %d lock(s) held on hart %d",
-          c->noff, cpuid());
+          noff, cpuid());
+  if (on)
+    intr_on();
 }
 
 void

@@ -5,6 +5,9 @@
 // dangling pointers behind, and 64 per-process locks read as one line.
 // lockstat(buf, n) copies out up to n records and returns how many classes
 // exist; the `lockstat` program ranks the most contended.
+// lockstat_harts(class, buf, n) copies out one class's per-hart counters
+// (class numbered in lockstat()'s order), for fairness measurements
+// (the `lockfair` program).
 #include <octopos/spinlock.h>
 #include <octopos/lockstat.h>
 #include <octopos/proc.h>
@@ -33,12 +36,16 @@ lockstat_register(struct spinlock *lk)
   for (i = 0; i < nclasses; i++)
     if (classes[i].name == name || strncmp(classes[i].name, name, 24) == 0)
       break;
-  if (i == nclasses && nclasses < LOCKSTAT_CLASSES)
-    classes[nclasses++].name = name;
+  if (i == nclasses && nclasses < LOCKSTAT_CLASSES) {
+    classes[i].name = name;
+    __atomic_store_n(&nclasses, i + 1, __ATOMIC_RELEASE);   // readers take no lock
+  }
   lk->stat = i < nclasses ? &classes[i].stat : NULL;
   __sync_lock_release(&classes_lock);
 }
 
+// lockstat(struct lockstat_rec *buf, int n): the class totals, summed over
+// harts. Returns the number of classes, or -EINVAL / -EFAULT.
 long
 sys_lockstat(void)
 {
@@ -46,17 +53,46 @@ sys_lockstat(void)
   int n = argint(1);
   if (n < 0)
     return -EINVAL;
-  int total = nclasses;
+  int total = __atomic_load_n(&nclasses, __ATOMIC_ACQUIRE);
   for (int i = 0; i < total && i < n; i++) {
     struct lockstat_rec rec;
     memset(&rec, 0, sizeof(rec));
     safestrcpy(rec.name, classes[i].name, sizeof(rec.name));
-    rec.acquires = classes[i].stat.acquires;
-    rec.contended = classes[i].stat.contended;
-    rec.spins = classes[i].stat.spins;
+    for (int h = 0; h < CONFIG_NR_CPUS; h++) {
+      struct lockstat_hart *c = &classes[i].stat.hart[h];
+      rec.acquires += c->acquires;
+      rec.contended += c->contended;
+      rec.spins += c->spins;
+    }
     int r = copyout(myproc()->pagetable, ubuf + i * sizeof(rec), &rec, sizeof(rec));
     if (r < 0)
       return r;
   }
   return total;
+}
+
+// lockstat_harts(int class, struct lockstat_hart_rec *buf, int n): class
+// `class`'s counters for harts 0 .. n-1. Returns CONFIG_NR_CPUS (harts
+// that were never online read as zeros), or -EINVAL / -EFAULT.
+long
+sys_lockstat_harts(void)
+{
+  int cls = argint(0);
+  uint64 ubuf = argaddr(1);
+  int n = argint(2);
+  if (cls < 0 || cls >= __atomic_load_n(&nclasses, __ATOMIC_ACQUIRE) || n < 0)
+    return -EINVAL;
+  for (int h = 0; h < CONFIG_NR_CPUS && h < n; h++) {
+    // Another hart may be updating its slot: each field is one aligned
+    // word, so every value read is one it really held.
+    struct lockstat_hart *c = &classes[cls].stat.hart[h];
+    struct lockstat_hart_rec rec = {
+      .acquires = c->acquires, .contended = c->contended, .spins = c->spins,
+      .spins_max = c->spins_max, .waited = c->waited, .waited_max = c->waited_max,
+    };
+    int r = copyout(myproc()->pagetable, ubuf + h * sizeof(rec), &rec, sizeof(rec));
+    if (r < 0)
+      return r;
+  }
+  return CONFIG_NR_CPUS;
 }

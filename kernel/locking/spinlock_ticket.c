@@ -14,13 +14,17 @@ acquire(struct spinlock *lk)
   push_off();
   lockdebug_acquire(lk);
   uint ticket = __atomic_fetch_add(&lk->next, 1, __ATOMIC_RELAXED);
+  // ticket - first is the number of holders ahead of us: each other hart
+  // holds at most one ticket, so it is below the number of harts however
+  // the harts are scheduled (lockstat's `waited`).
+  uint first = __atomic_load_n(&lk->owner, __ATOMIC_ACQUIRE);
   uint64 spins = 0;
-  while (__atomic_load_n(&lk->owner, __ATOMIC_ACQUIRE) != ticket) {
+  for (uint now = first; now != ticket; now = __atomic_load_n(&lk->owner, __ATOMIC_ACQUIRE)) {
     spins++;
     lockdebug_spin(lk, spins);
   }
   lk->cpu = mycpu();
-  lockstat_note(lk, spins);
+  lockstat_note(lk, spins, ticket - first);
 }
 
 void

@@ -44,6 +44,8 @@ int uname(struct utsname *u);
 int poweroff(int how);                // 0 power off, 1 reboot; returns only on error
 int gettime(unsigned long *ns);       // wall-clock ns since 1970 (RTC); -1 without one
 int lockstat(struct lockstat_rec *recs, int n); // lock statistics (CONFIG_LOCK_STAT)
+int lockstat_harts(int cls, struct lockstat_hart_rec *recs, int n); // one class, per hart
+long lockbench(int what, int n);      // time-CSR ticks of n lock operations (CONFIG_LOCK_BENCH)
 int getconfig(char *buf, int n);      // copies the kernel's .config; returns its length
 // Users and permissions (CONFIG_MULTIUSER; -1 from a kernel without it).
 int getuid(void);

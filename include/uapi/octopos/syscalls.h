@@ -45,3 +45,5 @@ SYSCALL(chown,    36)   // int chown(const char *path, int uid, int gid): root o
 SYSCALL(umask,    37)   // int umask(int mask): returns the old mask
 SYSCALL(xstat,    38)   // int xstat(int fd, struct xstat *): stat with mode, uid, gid, mtime
 SYSCALL(gettime,  39)   // int gettime(unsigned long *ns): wall-clock time (RTC)
+SYSCALL(lockstat_harts, 40) // int lockstat_harts(int class, struct lockstat_hart_rec *, int n) (CONFIG_LOCK_STAT)
+SYSCALL(lockbench, 41)  // long lockbench(int what, int n): time-CSR ticks of n lock operations (CONFIG_LOCK_BENCH)

@@ -67,6 +67,15 @@ static inline uint64 r_time(void) { uint64 x; asm volatile("rdtime %0" : "=r"(x)
 static inline void intr_on(void)  { csr_set(sstatus, SSTATUS_SIE); }
 static inline void intr_off(void) { csr_clear(sstatus, SSTATUS_SIE); }
 static inline int  intr_get(void) { return (csr_read(sstatus) & SSTATUS_SIE) != 0; }
+// Interrupts off; were they on? One csrrci: under QEMU each CSR access
+// ends the translated block, so this costs half of intr_get + intr_off.
+static inline int
+intr_off_save(void)
+{
+  uint64 x;
+  asm volatile("csrrci %0, sstatus, %1" : "=r"(x) : "i"(SSTATUS_SIE));
+  return (x & SSTATUS_SIE) != 0;
+}
 
 static inline void sfence_vma(void) { asm volatile("sfence.vma zero, zero"); }
 static inline void wfi(void) { asm volatile("wfi"); }
