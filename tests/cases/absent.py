@@ -24,6 +24,18 @@ def _rtc_nowhere(fdt):
   rtc.set("reg", [0, NOWHERE, 0, 0x1000])
 
 
+def _test_nowhere(fdt):
+  dev = fdt.by_compatible("sifive,test0")[0]
+  dev.name = "test@%x" % NOWHERE
+  dev.set("reg", [0, NOWHERE, 0, 0x1000])
+
+
+def _plic_nowhere(fdt):
+  dev = fdt.by_compatible("riscv,plic0")[0]
+  dev.name = "plic@%x" % NOWHERE
+  dev.set("reg", [0, NOWHERE, 0, 0x600000])
+
+
 def _rtc_gone(fdt):
   for n in fdt.by_compatible("google,goldfish-rtc"):
     fdt.remove(n)
@@ -85,6 +97,24 @@ CASES = [
            [r"^goldfish-rtc: rtc@%x: device not responding; not used$" % NOWHERE,
             _once("rtc@%x" % NOWHERE)],
            dtb=_rtc_nowhere),
+  _goes_on("dead-poweroff",
+           "the SiFive test device listed where nothing answers: one 'not responding' line",
+           ["CONFIG_POWER_SIFIVE_TEST"],
+           [r"^sifive-test: test@%x: device not responding; not used$" % NOWHERE,
+            _once("test@%x" % NOWHERE)],
+           dtb=_test_nowhere, poweroff=False),
+  # No interrupt controller. Its own "not responding" line comes before
+  # any console, so the first driver that wants an interrupt, the UART,
+  # says it: the console still prints (polled) but cannot read, and the boot
+  # must reach the prompt all the same. Ramfs root only: a virtio disk
+  # without its interrupt is another story.
+  dict(name="dead-plic",
+       help="the PLIC listed where nothing answers: the UART says it has no interrupt; the boot reaches the prompt",
+       requires=["CONFIG_IRQCHIP_PLIC", "CONFIG_SERIAL_16550", "CONFIG_ROOT_FS_RAMFS"],
+       dtb=_plic_nowhere,
+       boot_expect=[r"^uart16550: serial@10000000: cannot get interrupt \d+ \(error -19\); "
+                    r"output polled, no input$", _once("uart16550")],
+       checks=["init"], poweroff=False),
   _goes_on("dead-virtio",
            "a virtio-mmio slot listed where nothing answers (the load faults): one line",
            ["CONFIG_VIRTIO_MMIO"],
