@@ -5,7 +5,9 @@
 // A devicetree may list a device where nothing answers; on QEMU's virt board
 // (and real buses) the load then faults with a load access fault instead of
 // returning a value. Drivers read their first register through this at
-// probe time (during boot, never inside a trap handler: sepc is lost), so a missing device costs one log line, not a hang or a panic.
+// probe time, so a missing device costs one log line, not a hang or a
+// panic. Only at probe time (boot, before any trap is in progress): a fault
+// overwrites sepc, scause and stval.
 // For the one load, stvec points at a landing pad right here: any trap
 // taken by that load returns -EIO (-5) instead of the value. Interrupts are
 // off meanwhile, so the pad sees only the load's own fault. Under OpenSBI
@@ -26,8 +28,7 @@ mmio_probe_read32:
   .balign 4
 1:
   // The trap saved SIE (0 here) to SPIE and overwrote sepc, scause and
-  // stval, which matters to nobody at probe time (boot, one hart, no trap
-  // in progress): undo only stvec and SIE.
+  // stval, which matters to nobody at probe time: undo only stvec and SIE.
   csrw stvec, t0
   csrs sstatus, t2
   li a0, -5
