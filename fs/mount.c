@@ -7,6 +7,7 @@
 // struct inode.
 #include <octopos/types.h>
 #include <octopos/bio.h>
+#include <octopos/blkdev.h>
 #include <octopos/errno.h>
 #include <octopos/file.h>
 #include <octopos/fs.h>
@@ -27,6 +28,19 @@ fs_early_init(void)
   fileinit();
 }
 
+// The root is on xv6fs but no disk registered as device 0: say which
+// devices the kernel looked for, in one line. The caller stops the machine.
+static int
+no_root_disk(void)
+{
+  const char *what = IS_ENABLED(CONFIG_VIRTIO_BLK) ?
+    (IS_ENABLED(CONFIG_BLK_RAMDISK) ? "a virtio-blk disk or the linked-in ramdisk"
+                                    : "a virtio-blk disk; no ramdisk built") :
+    (IS_ENABLED(CONFIG_BLK_RAMDISK) ? "the linked-in ramdisk" : "nothing: no disk driver built");
+  printf("fs: no root disk: block device %d not found (looked for %s)\n", ROOTDEV, what);
+  return -ENODEV;
+}
+
 int
 fs_mount_root(void)
 {
@@ -34,6 +48,8 @@ fs_mount_root(void)
 
   if (IS_ENABLED(CONFIG_ROOT_FS_RAMFS))
     err = ramfs_mount(&root_mnt);
+  else if (blkdev_get(ROOTDEV) == NULL)
+    return no_root_disk();
   else
     err = xv6fs_mount(ROOTDEV, &root_mnt);
   if (err < 0) {

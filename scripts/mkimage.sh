@@ -63,7 +63,7 @@ fi
 # QEMU flags as scripts/qemu-args.sh prints them for a build in ".", so the
 # paths inside run-qemu.sh are relative to the unpacked directory.
 cp "$cfg" "$stage/.config"
-flags=$(cd "$stage" && env -u SMP -u DISK -u MEM QEMU=qemu-system-riscv64 \
+flags=$(cd "$stage" && env -u SMP -u DISK -u MEM -u RNG QEMU=qemu-system-riscv64 \
   sh "$srctree/scripts/qemu-args.sh" .)
 rm "$stage/.config"
 

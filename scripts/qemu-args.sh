@@ -8,7 +8,10 @@
 #
 # Environment overrides:
 #   SMP=n      boot n harts instead of CONFIG_NR_CPUS
-#   DISK=path  attach this disk image instead of O/fs.img (tests boot copies)
+#   DISK=path  attach this disk image instead of O/fs.img (tests boot copies);
+#              DISK=none: no disk at all
+#   RNG=y|n    attach the virtio RNG or not, whatever CONFIG_VIRTIO_RNG says
+#              (tests of a driver without its device, a device without its driver)
 #   MEM=n      guest RAM in MiB instead of CONFIG_QEMU_MEM_MB
 #   QEMU=prog  the emulator (default qemu-system-riscv64)
 set -e
@@ -42,11 +45,11 @@ fi
 # interrupt number from boot to boot.
 virtio=
 disk=${DISK:-$O/fs.img}
-if [ "$(cfgval VIRTIO_BLK)" = y ] && [ -f "$disk" ]; then
+if [ "$(cfgval VIRTIO_BLK)" = y ] && [ "$disk" != none ] && [ -f "$disk" ]; then
   virtio="$virtio -drive file=$disk,if=none,format=raw,id=x0"
   virtio="$virtio -device virtio-blk-device,drive=x0,bus=virtio-mmio-bus.0"
 fi
-if [ "$(cfgval VIRTIO_RNG)" = y ]; then
+if [ "${RNG:-$(cfgval VIRTIO_RNG)}" = y ]; then
   virtio="$virtio -device virtio-rng-device,bus=virtio-mmio-bus.1"
 fi
 if [ -n "$virtio" ]; then

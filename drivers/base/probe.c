@@ -11,7 +11,12 @@
 //   -ENODEV  "not mine" (e.g. a virtio slot holding another device type):
 //            silently left for the next driver;
 //   other    the device is listed but failed: one log line, the node counts
-//            as claimed, and boot goes on.
+//            as claimed, and boot goes on. -EIO means the device did not
+//            answer (nothing at its address), and the line says so.
+// After probing, one line names the enabled nodes no driver took (`fdt: no
+// driver for ...`) and one the built drivers that found no device (`fdt: no
+// device for ...`): a config without a driver, or a driver whose device is
+// absent, is visible in the boot log and the boot goes on.
 // A driver whose compatible list is NULL is a pseudo-device (/dev/null):
 // it is probed once, with dev->node NULL.
 //
@@ -42,6 +47,10 @@ static const char *const quiet[] = {
 
 enum { UNCLAIMED, CLAIMED };
 
+// More drivers than a kernel builds today (a dozen); a longer list of idle
+// ones would be cut short, not overflow.
+#define DRIVERS_MAX 32
+
 static int
 is_quiet(const struct dt_node *n)
 {
@@ -60,16 +69,18 @@ driver_matches(const struct driver *d, const struct dt_node *n)
   return 0;
 }
 
-// Run driver d on every node it matches that is still unclaimed.
-static void
+// Run driver d on every node it matches that is still unclaimed; return
+// how many it claimed (a pseudo-device counts as one).
+static int
 probe_driver(const struct driver *d, char *state)
 {
+  int claimed = 0;
   if (d->compatible == NULL) {
     struct device dev = { NULL, 0, 0, -1 };
     int r = d->probe(&dev);
     if (r < 0)
       printf("%s: init failed (error %d)\n", d->name, r);
-    return;
+    return 1;
   }
   for (int i = 0; i < fdt.nnodes; i++) {
     const struct dt_node *n = &fdt.nodes[i];
@@ -80,15 +91,21 @@ probe_driver(const struct driver *d, char *state)
     if (r == -ENODEV)
       continue;
     state[i] = CLAIMED;
-    if (r < 0)
+    claimed++;
+    if (r == -EIO)
+      printf("%s: %s: device not responding; not used\n", d->name, n->name);
+    else if (r < 0)
       printf("%s: %s: probe failed (error %d); device not used\n", d->name, n->name, r);
   }
+  return claimed;
 }
 
 void
 drivers_probe(void)
 {
   char state[FDT_MAX_NODES] = { 0 };
+  const struct driver *idle[DRIVERS_MAX];   // built, but found no device
+  int nidle = 0;
   int prev = -1;
 
   // One pass per distinct order value, lowest first. There are a dozen
@@ -101,8 +118,8 @@ drivers_probe(void)
     if (next < 0)
       break;
     for (const struct driver *d = __drivers_start; d < __drivers_end; d++)
-      if (d->order == next)
-        probe_driver(d, state);
+      if (d->order == next && probe_driver(d, state) == 0 && nidle < DRIVERS_MAX)
+        idle[nidle++] = d;
     prev = next;
   }
 
@@ -120,6 +137,9 @@ drivers_probe(void)
   }
   if (any)
     printf("\n");
+
+  for (int i = 0; i < nidle; i++)
+    printf("%s %s%s", i ? "" : "fdt: no device for", idle[i]->name, i == nidle - 1 ? "\n" : "");
 }
 
 // Does a built driver handle node n? The kernel maps only such devices'

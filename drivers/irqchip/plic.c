@@ -123,8 +123,13 @@ static int
 plic_probe(struct device *dev)
 {
   int guessed = 0;
+  uint32 prio;
   if (base)
     return -ENODEV;   // one PLIC
+  // Nothing at the address: no interrupts (irq_register() says -ENODEV to
+  // every driver), rather than a fault in the writes below.
+  if (mmio_probe_read32(dev->base + PLIC_PRIORITY(1), &prio) < 0)
+    return -EIO;
   initlock(&lock, "plic");
   for (int i = 0; i < fdt.nharts; i++) {
     int c = fdt_irq_context(dev->node, fdt.harts[i].hartid, FDT_IRQ_S_EXT);

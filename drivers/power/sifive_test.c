@@ -37,8 +37,13 @@ static const struct power_ops sifive_test_ops = {
 static int
 sifive_test_probe(struct device *dev)
 {
+  uint32 v;
   if (reg)
     return -ENODEV;
+  // The register is write-only (reads give 0), but a read that faults says
+  // nothing is there: a poweroff would then fault instead of stopping.
+  if (mmio_probe_read32(dev->base, &v) < 0)
+    return -EIO;
   reg = (volatile uint32 *)dev->base;
   power_register(&sifive_test_ops);
   return 0;

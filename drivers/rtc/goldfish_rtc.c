@@ -3,7 +3,10 @@
 // QEMU's virt board has one: a 64-bit count of nanoseconds since 1970 in
 // two 32-bit registers. Reading TIME_LOW latches the high half, so the
 // pair must be read low first and without another hart in between.
-// The alarm and its interrupt are not used.
+// The alarm and its interrupt are not used. A clock whose registers fault
+// or read 0 (or all ones) is not there: the devicetree lists it where
+// nothing answers, so the probe refuses it (-EIO) rather than tell user
+// space it is 1970.
 
 #include <octopos/rtc.h>
 #include <octopos/driver.h>
@@ -31,6 +34,11 @@ goldfish_rtc_probe(struct device *dev)
 {
   if (base)
     return -ENODEV;   // one clock is enough
+  uint32 lo, hi;
+  if (mmio_probe_read32(dev->base + GOLDFISH_TIME_LOW, &lo) < 0 ||
+      mmio_probe_read32(dev->base + GOLDFISH_TIME_HIGH, &hi) < 0 ||
+      (lo == 0 && hi == 0) || (lo == ~0u && hi == ~0u))
+    return -EIO;
   initlock(&lock, "rtc");
   base = dev->base;
   rtc_register(goldfish_read_ns);

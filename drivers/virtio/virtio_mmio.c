@@ -26,7 +26,11 @@ r(uint64 base, uint off)
 int
 virtio_mmio_match(uint64 base, uint32 id)
 {
-  if (*r(base, VIRTIO_MMIO_MAGIC) != VIRTIO_MMIO_MAGIC_VALUE ||
+  // The first read may find nothing at all (a slot listed where no device
+  // answers): the catch-all below reports it.
+  uint32 magic;
+  if (mmio_probe_read32(base + VIRTIO_MMIO_MAGIC, &magic) < 0 ||
+      magic != VIRTIO_MMIO_MAGIC_VALUE ||
       *r(base, VIRTIO_MMIO_VERSION) != 2 || *r(base, VIRTIO_MMIO_DEVICE_ID) != id)
     return -ENODEV;
   return 0;
@@ -235,7 +239,11 @@ static int
 virtio_mmio_slot_probe(struct device *dev)
 {
   const char *name = dev->node->name;
-  uint32 magic = *r(dev->base, VIRTIO_MMIO_MAGIC);
+  uint32 magic;
+  if (mmio_probe_read32(dev->base + VIRTIO_MMIO_MAGIC, &magic) < 0) {
+    printf("virtio-mmio: %s: not responding (nothing at 0x%lx)\n", name, dev->node->reg_base);
+    return 0;
+  }
   if (magic != VIRTIO_MMIO_MAGIC_VALUE) {
     printf("virtio-mmio: %s: not responding (magic 0x%x)\n", name, magic);
     return 0;

@@ -29,6 +29,10 @@ struct driver {
   static const struct driver ident \
   __attribute__((used, section(".drivers." #ident), aligned(8))) = { __VA_ARGS__ }
 
+// Read a 32-bit device register at probe time: 0 and *val, or -EIO if
+// nothing answers at addr (arch/riscv/kernel/mmio_probe.S).
+int  mmio_probe_read32(uint64 addr, uint32 *val);
+
 void drivers_probe(void);   // probe everything the devicetree lists
 int  driver_for_node(const struct dt_node *n);   // 1 if a built driver matches n
 

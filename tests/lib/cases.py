@@ -13,6 +13,15 @@
 #             dict(cmd=, expect=[...], reject=[...], fail=regex, timeout=s)
 #   checks    boot checks: "banner", "harts", "init" (default none)
 #   boot_expect  regexes the boot output up to the first prompt must match
+#   qemu_env  overrides for scripts/qemu-args.sh: {"DISK": "none"} boots
+#             without the disk, {"RNG": "y"|"n"} with or without the RNG
+#   qemu_args extra QEMU arguments, appended
+#   dtb       function(tests.lib.fdtedit.Fdt) that edits the board's
+#             devicetree (dumped from QEMU with the same arguments) in
+#             place; the guest boots with the result (-dtb)
+#   halts     the boot must stop before any prompt: QEMU exits by itself
+#             with this status within boot_timeout; boot_expect is then
+#             matched against all it printed
 #   poweroff  True (default): end with `poweroff` if it was built (it must
 #             then exit QEMU with status 0), else kill QEMU; False: kill
 #   boot_timeout  seconds to the first prompt (default 60)
@@ -27,7 +36,8 @@ import runpy
 from . import kconfig
 
 KEYS = {"name", "help", "requires", "programs", "configs", "smp", "steps",
-        "checks", "boot_expect", "poweroff", "boot_timeout", "full", "quick"}
+        "checks", "boot_expect", "poweroff", "boot_timeout", "full", "quick",
+        "qemu_env", "qemu_args", "dtb", "halts"}
 CHECKS = ("banner", "harts", "init")
 MAX_HARTS = 8
 
@@ -70,6 +80,10 @@ class Case:
         raise ValueError("%s: case %s: unknown check %r" % (path, self.name, c))
     be = d.get("boot_expect", [])
     self.boot_expect = [be] if isinstance(be, str) else list(be)
+    self.qemu_env = dict(d.get("qemu_env", {}))
+    self.qemu_args = list(d.get("qemu_args", []))
+    self.dtb = d.get("dtb")
+    self.halts = d.get("halts")
     self.poweroff = d.get("poweroff", True)
     self.boot_timeout = d.get("boot_timeout", 60)
     self.full = bool(d.get("full", False))

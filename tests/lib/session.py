@@ -11,7 +11,7 @@ import shlex
 import shutil
 import subprocess
 
-from . import build, cases, kconfig
+from . import build, cases, fdtedit, kconfig
 from .guest import Guest, GuestError
 
 PROMPT = re.compile(r'\$ ')
@@ -61,6 +61,8 @@ def qemu_argv(srctree, O, disk=None, smp=None, extra_env=None):
   env = build.clean_env(extra_env)
   env.pop("MEM", None)
   env.pop("SMP", None)
+  env.pop("RNG", None)
+  env.update(extra_env or {})
   if smp:
     env["SMP"] = str(smp)
   if disk:
@@ -161,19 +163,97 @@ def check_step(step, out):
   return None
 
 
+def with_dtb(argv, edit, path):
+  """argv booting with QEMU's own devicetree for argv, changed by `edit`
+  and written to `path`."""
+  dump = list(argv)
+  try:
+    i = dump.index("-machine") + 1
+  except ValueError:
+    raise GuestError("setup", "no -machine in the QEMU command line to dump the devicetree with")
+  dump[i] += ",dumpdtb=" + path
+  try:
+    p = subprocess.run(dump, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, universal_newlines=True, timeout=60)
+  except subprocess.TimeoutExpired:
+    raise GuestError("setup", "QEMU did not dump its devicetree within 60 s")
+  if p.returncode != 0 or not os.path.isfile(path):
+    raise GuestError("setup", "QEMU did not dump its devicetree: %s" % p.stdout.strip()[-200:])
+  try:
+    with open(path, "rb") as f:
+      fdt = fdtedit.parse(f.read())
+    edit(fdt)
+  except fdtedit.FdtError as e:
+    raise GuestError("setup", "editing the devicetree: %s" % e)
+  with open(path, "wb") as f:
+    f.write(fdtedit.dump(fdt))
+  return argv + ["-dtb", path]
+
+
+def _halted(g, target, inst, scale):
+  """The boot must stop by itself: return what is wrong, or None."""
+  case = inst.case
+  rc = g.wait_exit(case.boot_timeout * scale)
+  g.check_panic()
+  if rc is None:
+    return ("expected the boot to stop (QEMU to exit with status %s), still running after %ds"
+            % (case.halts, case.boot_timeout * scale))
+  m = PROMPT_OR_LOGIN.search(g.text)
+  if m:
+    return "expected the boot to stop before any prompt, saw %r" % m.group(0)
+  if case.halts is not True and rc != case.halts:
+    return "expected QEMU to exit with status %s, saw %s" % (case.halts, rc)
+  return _boot_checks(g, target, inst, None)
+
+
+def _interact(g, target, inst, scale):
+  """Wait for the prompt, check the boot, run the steps, power off."""
+  case = inst.case
+  try:
+    wait_prompt(g, case.boot_timeout * scale, what="the first shell prompt '$ '")
+  except GuestError as e:
+    raise GuestError(e.kind, "boot: %s" % e)
+  err = _boot_checks(g, target, inst, g.pos)
+  if err:
+    raise GuestError("check", err)
+  for step in case.steps:
+    out = run_step(g, step, scale)
+    err = check_step(step, out)
+    if err:
+      raise GuestError("check", err)
+  if case.poweroff and target.can_poweroff():
+    g.send("poweroff\n")
+    rc = g.wait_exit(20 * scale)
+    if rc is None:
+      raise GuestError("check", "poweroff: expected QEMU to exit, still running after %ds" % (20 * scale))
+    if rc != 0:
+      raise GuestError("check", "poweroff: expected QEMU exit status 0, saw %s" % rc)
+  else:
+    g.drain(0.5)
+  g.check_panic()
+  if "harts" in inst.checks:
+    err = _hart_check(g, target, inst)
+    if err:
+      raise GuestError("check", err)
+
+
 def run_instance(target, inst, logdir, diskdir, scale=1.0):
   """Boot once for `inst`; return an Outcome."""
   case = inst.case
   os.makedirs(logdir, exist_ok=True)
   log = os.path.join(logdir, inst.name + ".log")
-  disk = target.disk()
+  disk = target.disk() if case.qemu_env.get("DISK") != "none" else None
   copy = None
-  if disk:
+  if disk or case.dtb:
     os.makedirs(diskdir, exist_ok=True)
+  if disk:
     copy = os.path.join(diskdir, inst.name + ".img")
     shutil.copyfile(disk, copy)
+  dtb = os.path.join(diskdir, inst.name + ".dtb")
   try:
-    argv = target.qemu_argv(inst.smp, copy)
+    argv = target.qemu_argv(inst.smp, copy, case.qemu_env) + case.qemu_args
+    if case.dtb:
+      argv = with_dtb(argv, case.dtb, dtb)
     g = Guest(argv, log, case.cost() * scale)
   except GuestError as e:
     return Outcome("FAIL", str(e), None)
@@ -181,30 +261,10 @@ def run_instance(target, inst, logdir, diskdir, scale=1.0):
     return Outcome("FAIL", "cannot start QEMU: %s" % e, None)
   status, msg = "PASS", ""
   try:
-    try:
-      wait_prompt(g, case.boot_timeout * scale, what="the first shell prompt '$ '")
-    except GuestError as e:
-      raise GuestError(e.kind, "boot: %s" % e)
-    err = _boot_checks(g, target, inst, g.pos)
-    if err:
-      raise GuestError("check", err)
-    for step in case.steps:
-      out = run_step(g, step, scale)
-      err = check_step(step, out)
-      if err:
-        raise GuestError("check", err)
-    if case.poweroff and target.can_poweroff():
-      g.send("poweroff\n")
-      rc = g.wait_exit(20 * scale)
-      if rc is None:
-        raise GuestError("check", "poweroff: expected QEMU to exit, still running after %ds" % (20 * scale))
-      if rc != 0:
-        raise GuestError("check", "poweroff: expected QEMU exit status 0, saw %s" % rc)
+    if case.halts is None:
+      _interact(g, target, inst, scale)
     else:
-      g.drain(0.5)
-    g.check_panic()
-    if "harts" in inst.checks:
-      err = _hart_check(g, target, inst)
+      err = _halted(g, target, inst, scale)
       if err:
         raise GuestError("check", err)
   except GuestError as e:
@@ -212,8 +272,10 @@ def run_instance(target, inst, logdir, diskdir, scale=1.0):
   finally:
     secs = g.elapsed()
     g.close()
-  if copy and status == "PASS":
-    os.unlink(copy)
+  if status == "PASS":
+    for f in (copy, dtb if case.dtb else None):
+      if f:
+        os.unlink(f)
   return Outcome(status, msg, log, secs)
 
 
