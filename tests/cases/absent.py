@@ -57,7 +57,7 @@ RTC = 0x101000
 
 
 NO_ROOT = r"^fs: no root disk: block device 0 not found \(looked for a virtio-blk disk; no ramdisk built\)$"
-NO_RAMDISK = ["CONFIG_ROOT_FS_XV6", "CONFIG_VIRTIO_BLK", "!CONFIG_BLK_RAMDISK", "CONFIG_POWER_SIFIVE_TEST"]
+NO_RAMDISK = ["CONFIG_FDT_DIAGNOSTICS", "CONFIG_ROOT_FS_XV6", "CONFIG_VIRTIO_BLK", "!CONFIG_BLK_RAMDISK", "CONFIG_POWER_SIFIVE_TEST"]
 
 
 def _goes_on(name, help, requires, expect, **kw):
@@ -76,7 +76,7 @@ CASES = [
   # A config without a driver: the device is listed, the boot says nobody took it.
   _goes_on("nodriver-rtc",
            "without CONFIG_RTC_GOLDFISH the boot says 'fdt: no driver for ... rtc@101000'",
-           ["!CONFIG_RTC_GOLDFISH"], [r"^fdt: no driver for (.* )?rtc@101000( |$)"]),
+           ["!CONFIG_RTC_GOLDFISH", "CONFIG_FDT_DIAGNOSTICS"], [r"^fdt: no driver for (.* )?rtc@101000( |$)"]),
   _goes_on("nodriver-rng",
            "a virtio RNG attached to a kernel without CONFIG_VIRTIO_RNG: one line naming its slot",
            ["CONFIG_VIRTIO_MMIO", "!CONFIG_VIRTIO_RNG"],
@@ -86,7 +86,7 @@ CASES = [
   # A driver enabled whose device is absent.
   _goes_on("nodevice",
            "RTC node removed and no RNG attached: 'fdt: no device for' names both drivers",
-           ["CONFIG_RTC_GOLDFISH", "CONFIG_VIRTIO_RNG"],
+           ["CONFIG_RTC_GOLDFISH", "CONFIG_VIRTIO_RNG", "CONFIG_FDT_DIAGNOSTICS"],
            [r"^fdt: no device for (.* )?goldfish-rtc( |$)",
             r"^fdt: no device for (.* )?virtio-rng( |$)"],
            qemu_env={"RNG": "n"}, dtb=_rtc_gone),
