@@ -45,3 +45,4 @@ SYSCALL(chown,    36)   // int chown(const char *path, int uid, int gid): root o
 SYSCALL(umask,    37)   // int umask(int mask): returns the old mask
 SYSCALL(xstat,    38)   // int xstat(int fd, struct xstat *): stat with mode, uid, gid, mtime
 SYSCALL(gettime,  39)   // int gettime(unsigned long *ns): wall-clock time (RTC)
+SYSCALL(pagebench,40)   // int pagebench(int n, int batch, struct pagebench *) (CONFIG_PAGE_ALLOC_BENCH)
