@@ -6,6 +6,17 @@
 // wakeups. A hart runs scheduler() on its boot stack and switches to a
 // process's kernel stack with swtch(); a process gives the hart back with
 // sched() holding only its own p->lock.
+//
+// A process's descriptor (and, with the shared kernel page table, its
+// kernel stack) is allocated at fork and freed when it is reaped, so memory
+// goes only to live processes; CONFIG_NR_PROCS bounds how many exist.
+// slot_lock[i] guards proc_table[i]. A descriptor is freed only after
+// freeproc() has emptied its slot and then taken and dropped its p->lock,
+// so one reached through slot i stays valid while slot_lock[i] is held, or
+// while its p->lock is held if that was taken under slot_lock[i]. One lock
+// per slot, not one for the table, keeps the harts' scheduler loops from
+// queueing on a single lock. Order: wait_lock, slot_lock[i], p->lock; never
+// take a slot lock while holding a p->lock.
 #include <octopos/types.h>
 #include <octopos/proc.h>
 #include <octopos/cred.h>
@@ -14,6 +25,7 @@
 #include <octopos/errno.h>
 #include <octopos/vm.h>
 #include <octopos/page_alloc.h>
+#include <octopos/kmalloc.h>
 #include <octopos/fs.h>
 #include <octopos/file.h>
 #include <octopos/exec.h>
@@ -25,9 +37,10 @@
 #include <asm/memlayout.h>
 
 struct cpu cpus[CONFIG_NR_CPUS];
-struct proc proc[CONFIG_NR_PROCS];
 int nharts_online;
 
+static struct proc *proc_table[CONFIG_NR_PROCS];   // NULL: a free slot
+static struct spinlock slot_lock[CONFIG_NR_PROCS];
 static struct proc *initproc;
 static int nextpid = 1;
 static struct spinlock pid_lock;
@@ -36,19 +49,54 @@ static struct spinlock wait_lock;
 static void forkret(void);
 static void freeproc(struct proc *p);
 
-// Allocate a page for each process's kernel stack and map it high in the
-// kernel page table, below the trampoline, with an unmapped guard page.
+#define PROC_ANY (-1)
+
+// The process in slot i with its p->lock held, or NULL if the slot is empty
+// or (unless state is PROC_ANY) its process is not in `state`. Both tests
+// are peeks without p->lock: a caller rechecks what it relies on, and a
+// process that changes meanwhile is seen on the next pass, as in xv6.
+static struct proc *
+proc_lock_slot(int i, int state)
+{
+  if (__atomic_load_n(&proc_table[i], __ATOMIC_RELAXED) == NULL)
+    return NULL;
+  acquire(&slot_lock[i]);
+  struct proc *p = proc_table[i];
+  if (p != NULL && (state == PROC_ANY || (int)p->state == state))
+    acquire(&p->lock);
+  else
+    p = NULL;
+  release(&slot_lock[i]);
+  return p;
+}
+
+// Slot i's process state, or -1 for an empty slot, read without any lock:
+// a hint for scans that would otherwise lock every slot (the scheduler's
+// idle loop, wakeup's count of runnable processes). A process freed
+// meanwhile is still mapped memory (kmalloc'd, in the direct map), so the
+// read is harmless; whoever acts on the answer rechecks it under the locks.
+static int
+proc_peek_state(int i)
+{
+  struct proc *p = __atomic_load_n(&proc_table[i], __ATOMIC_RELAXED);
+  return p == NULL ? -1 : (int)__atomic_load_n(&p->state, __ATOMIC_RELAXED);
+}
+
+_Static_assert(KSTACK_PAGES == 1, "allocproc gives a kernel stack one page");
+
+// With xv6's separate kernel page table, each slot's kernel stack is mapped
+// high, below the trampoline, with an unmapped guard page, once at boot:
+// unmapping it when a process dies would need a TLB shootdown on every
+// hart. With the shared table a stack is just a direct-mapped page that
+// comes and goes with its process (allocproc/freeproc).
 void
 proc_mapstacks(pagetable_t kpt)
 {
-  for (int i = 0; i < CONFIG_NR_PROCS; i++) {
+  for (int i = 0; i < CONFIG_NR_PROCS && !IS_ENABLED(CONFIG_KERNEL_PT_SHARED); i++) {
     void *pa = kalloc();
     if (pa == NULL)
       panic("proc_mapstacks: out of memory for %d kernel stacks", CONFIG_NR_PROCS);
-    if (IS_ENABLED(CONFIG_KERNEL_PT_SHARED))
-      proc[i].kstack = (uint64)pa;   // direct-mapped: reachable from every page table
-    else
-      kvmmap(kpt, KSTACK(i), (uint64)pa, KSTACK_PAGES * PGSIZE, PTE_R | PTE_W);
+    kvmmap(kpt, KSTACK(i), (uint64)pa, KSTACK_PAGES * PGSIZE, PTE_R | PTE_W);
   }
 }
 
@@ -57,12 +105,8 @@ procinit(void)
 {
   initlock(&pid_lock, "nextpid");
   initlock(&wait_lock, "wait_lock");
-  for (int i = 0; i < CONFIG_NR_PROCS; i++) {
-    initlock(&proc[i].lock, "proc");
-    proc[i].state = UNUSED;
-    if (!IS_ENABLED(CONFIG_KERNEL_PT_SHARED))
-      proc[i].kstack = KSTACK(i);
-  }
+  for (int i = 0; i < CONFIG_NR_PROCS; i++)
+    initlock(&slot_lock[i], "proc_slot");
 }
 
 // Interrupts must be off, so the process cannot move to another hart.
@@ -125,28 +169,39 @@ proc_pagetable_free(pagetable_t pt, uint64 sz)
   uvmfree(pt, sz);
 }
 
-// Find an unused slot and set it up to run in the kernel at forkret.
+// A new process in a free slot, set up to run in the kernel at forkret.
 // Returns it with p->lock held, or NULL when out of slots or memory.
 static struct proc *
 allocproc(void)
 {
-  struct proc *p;
-  for (p = proc; p < &proc[CONFIG_NR_PROCS]; p++) {
-    acquire(&p->lock);
-    if (p->state == UNUSED)
-      goto found;
-    release(&p->lock);
-  }
-  return NULL;
-
-found:
-  p->pid = allocpid();
+  struct proc *p = kzalloc(sizeof(*p));
+  if (p == NULL)
+    return NULL;
+  initlock(&p->lock, "proc");
   p->state = USED;
-  p->killed = 0;
-  p->xstate = 0;
-  if ((p->trapframe = kalloc()) == NULL || (p->pagetable = proc_pagetable_new(p)) == NULL) {
+  p->pid = allocpid();
+  for (p->slot = 0; p->slot < CONFIG_NR_PROCS; p->slot++) {
+    acquire(&slot_lock[p->slot]);
+    int taken = proc_table[p->slot] == NULL;
+    if (taken)
+      proc_table[p->slot] = p;
+    release(&slot_lock[p->slot]);
+    if (taken)
+      break;
+  }
+  if (p->slot == CONFIG_NR_PROCS) {
+    kfree(p);
+    return NULL;
+  }
+
+  acquire(&p->lock);
+  if (IS_ENABLED(CONFIG_KERNEL_PT_SHARED))
+    p->kstack = (uint64)page_alloc(0);   // direct-mapped: reachable from every page table
+  else
+    p->kstack = KSTACK(p->slot);
+  if (p->kstack == 0 || (p->trapframe = kalloc()) == NULL ||
+      (p->pagetable = proc_pagetable_new(p)) == NULL) {
     freeproc(p);
-    release(&p->lock);
     return NULL;
   }
   memset(&p->context, 0, sizeof(p->context));
@@ -155,24 +210,29 @@ found:
   return p;
 }
 
-// Free a process slot and everything hanging from it. p->lock held.
+// Free a process, its slot and everything hanging from it. Called with
+// p->lock held and no slot lock; p is gone on return. p was
+// already unreachable except through the table (its children were given
+// to init, its parent is reaping it), so emptying the slot, then waiting
+// out whoever took p->lock through the table before that, leaves no one
+// who can still reach it.
 static void
 freeproc(struct proc *p)
 {
   if (p->trapframe)
     kfree_page(p->trapframe);
-  p->trapframe = NULL;
   if (p->pagetable)
     proc_pagetable_free(p->pagetable, p->sz);
-  p->pagetable = NULL;
-  p->sz = 0;
-  p->pid = 0;
-  p->parent = NULL;
-  p->name[0] = 0;
-  p->chan = NULL;
-  p->killed = 0;
-  p->xstate = 0;
   p->state = UNUSED;
+  release(&p->lock);
+  acquire(&slot_lock[p->slot]);
+  proc_table[p->slot] = NULL;
+  release(&slot_lock[p->slot]);
+  acquire(&p->lock);
+  release(&p->lock);
+  if (IS_ENABLED(CONFIG_KERNEL_PT_SHARED) && p->kstack)
+    page_free((void *)p->kstack, 0);
+  kfree(p);
 }
 
 // The first process. It starts in forkret like any other and execs /init
@@ -224,7 +284,6 @@ kfork(void)
     return -EAGAIN;
   if (uvmcopy(p->pagetable, np->pagetable, p->sz) < 0) {
     freeproc(np);
-    release(&np->lock);
     return -ENOMEM;
   }
   np->sz = p->sz;
@@ -232,7 +291,6 @@ kfork(void)
   np->trapframe->a0 = 0;          // fork returns 0 in the child
   if (proc_files_fork(np, p) < 0) {
     freeproc(np);
-    release(&np->lock);
     return -ENOMEM;
   }
   np->uid = p->uid;
@@ -259,12 +317,19 @@ kfork(void)
 static void
 reparent(struct proc *p)
 {
-  for (struct proc *pp = proc; pp < &proc[CONFIG_NR_PROCS]; pp++) {
+  int any = 0;
+  for (int i = 0; i < CONFIG_NR_PROCS; i++) {
+    struct proc *pp = proc_lock_slot(i, PROC_ANY);
+    if (pp == NULL)
+      continue;
     if (pp->parent == p) {
       pp->parent = initproc;
-      wakeup(initproc);
+      any = 1;
     }
+    release(&pp->lock);
   }
+  if (any)
+    wakeup(initproc);   // not under a p->lock: it takes slot locks
 }
 
 void
@@ -296,10 +361,15 @@ kwait(uint64 addr)
   acquire(&wait_lock);
   for (;;) {
     int havekids = 0;
-    for (struct proc *pp = proc; pp < &proc[CONFIG_NR_PROCS]; pp++) {
-      if (pp->parent != p)
+    for (int i = 0; i < CONFIG_NR_PROCS; i++) {
+      // Its lock also makes sure the child is done in exit() or swtch().
+      struct proc *pp = proc_lock_slot(i, PROC_ANY);
+      if (pp == NULL)
         continue;
-      acquire(&pp->lock);   // make sure the child is done in exit() or swtch()
+      if (pp->parent != p) {
+        release(&pp->lock);
+        continue;
+      }
       havekids = 1;
       if (pp->state == ZOMBIE) {
         int pid = pp->pid;
@@ -309,7 +379,6 @@ kwait(uint64 addr)
           return -EFAULT;
         }
         freeproc(pp);
-        release(&pp->lock);
         release(&wait_lock);
         return pid;
       }
@@ -337,10 +406,12 @@ scheduler(void)
     intr_off();
     uint seen = ipi_seen();
     int found = 0;
-    for (struct proc *p = proc; p < &proc[CONFIG_NR_PROCS]; p++) {
-      if (p->state != RUNNABLE)   // racy peek, rechecked under the lock: an
-        continue;                 // idle hart's scan takes no lock in vain
-      acquire(&p->lock);
+    for (int i = 0; i < CONFIG_NR_PROCS; i++) {
+      if (proc_peek_state(i) != RUNNABLE)   // an idle hart's scan takes
+        continue;                           // no lock in vain
+      struct proc *p = proc_lock_slot(i, RUNNABLE);
+      if (p == NULL)
+        continue;
       if (p->state == RUNNABLE) {
         p->state = RUNNING;
         c->proc = p;
@@ -441,16 +512,17 @@ sleep(void *chan, struct spinlock *lk)
 void
 wakeup(void *chan)
 {
-  struct proc *me = myproc();
   int woke = 0, waiting = 0;
-  for (struct proc *p = proc; p < &proc[CONFIG_NR_PROCS]; p++) {
-    if (p == me)
-      continue;
-    if (p->state == RUNNABLE)   // racy count: only a hint for the kick below
+  for (int i = 0; i < CONFIG_NR_PROCS; i++) {
+    int st = proc_peek_state(i);
+    if (st == RUNNABLE)     // only a hint for the kick below
       waiting++;
-    if (p->state != SLEEPING)   // racy peek; rechecked under the lock
+    if (st != SLEEPING)
       continue;
-    acquire(&p->lock);
+    // Only sleepers are locked, so never the caller (it is running).
+    struct proc *p = proc_lock_slot(i, SLEEPING);
+    if (p == NULL)
+      continue;
     if (p->state == SLEEPING && p->chan == chan) {
       p->state = RUNNABLE;
       woke++;
@@ -468,8 +540,10 @@ kkill(int pid)
 {
   if (initproc != NULL && pid == initproc->pid)
     return -EPERM;    // init keeps the system alive; nobody may kill it
-  for (struct proc *p = proc; p < &proc[CONFIG_NR_PROCS]; p++) {
-    acquire(&p->lock);
+  for (int i = 0; i < CONFIG_NR_PROCS; i++) {
+    struct proc *p = proc_lock_slot(i, PROC_ANY);
+    if (p == NULL)
+      continue;
     if (p->pid == pid && p->state != UNUSED) {
       if (!cred_may_kill(p)) {
         release(&p->lock);
@@ -524,15 +598,15 @@ either_copyin(void *dst, int user_src, uint64 src, uint64 len)
 int
 proc_count(void)
 {
-  int n = 0;
-  for (struct proc *p = proc; p < &proc[CONFIG_NR_PROCS]; p++)
-    if (p->state != UNUSED)
-      n++;
+  int n = 0;   // racy: a statistic
+  for (int i = 0; i < CONFIG_NR_PROCS; i++)
+    n += __atomic_load_n(&proc_table[i], __ATOMIC_RELAXED) != NULL;
   return n;
 }
 
 // Print the process list (^P on the console). No locks: it must work even
-// when the kernel is wedged.
+// when the kernel is wedged. A process freed meanwhile may print garbage
+// (its memory stays mapped), hence the bound on the state.
 void
 procdump(void)
 {
@@ -541,8 +615,9 @@ procdump(void)
     [RUNNABLE] "runble", [RUNNING] "run", [ZOMBIE] "zombie",
   };
   printf("\n");
-  for (struct proc *p = proc; p < &proc[CONFIG_NR_PROCS]; p++) {
-    if (p->state == UNUSED)
+  for (int i = 0; i < CONFIG_NR_PROCS; i++) {
+    struct proc *p = proc_table[i];
+    if (p == NULL || p->state == UNUSED || p->state > ZOMBIE)
       continue;
     printf("%d %s %s\n", p->pid, states[p->state], p->name);
   }

@@ -1,8 +1,8 @@
 // kernel/syscall.c: system-call dispatch and argument fetching.
 //
-// The table comes from <uapi/octopos/syscalls.h>, the same file the user
+// The table (kernel/syscall_table.S) comes from <uapi/octopos/syscalls.h>, the same file the user
 // library's stubs are generated from. Handlers for calls that this
-// configuration does not build are weak and resolve to NULL: -ENOSYS.
+// configuration does not build are weak and resolve to 0: -ENOSYS.
 // We don't trust user code: every address is checked by copyin/copyinstr.
 #include <octopos/types.h>
 #include <octopos/proc.h>
@@ -11,15 +11,8 @@
 #include <octopos/errno.h>
 #include <octopos/printk.h>
 
-#define SYSCALL(name, nr) long sys_##name(void) __attribute__((weak));
-#include <uapi/octopos/syscalls.h>
-#undef SYSCALL
-
-static long (*const syscalls[])(void) = {
-#define SYSCALL(name, nr) [nr] = sys_##name,
-#include <uapi/octopos/syscalls.h>
-#undef SYSCALL
-};
+// kernel/syscall_table.S: each handler's address, 32 bits an entry.
+extern const uint32 syscall_table[], syscall_table_end[];
 
 static uint64
 argraw(int n)
@@ -78,8 +71,9 @@ syscall_dispatch(void)
   struct proc *p = myproc();
   uint64 num = p->trapframe->a7;
   long r;
-  if (num < ARRAY_SIZE(syscalls) && syscalls[num] != NULL)
-    r = syscalls[num]();
+  uint32 h = num < (uint64)(syscall_table_end - syscall_table) ? syscall_table[num] : 0;
+  if (h != 0)
+    r = ((long (*)(void))(uint64)h)();
   else
     r = -ENOSYS;
   // xv6 ABI: every error is -1.

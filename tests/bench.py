@@ -22,7 +22,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.dont_write_bytecode = True    # keep the source tree clean
 
-from lib import cases, session  # noqa: E402
+from lib import cases, kconfig, session  # noqa: E402
+import pagebench  # noqa: E402
 from lib.guest import Guest, GuestError  # noqa: E402
 
 SRCTREE = os.path.dirname(HERE)
@@ -49,16 +50,17 @@ def timed(g, name, iters, timeout):
   return s
 
 
-def boot_guest(args, O, target, smp):
-  """Boot O on smp harts with a scratch copy of its disk; return (guest, copy)."""
+def boot_guest(args, O, target, smp, name="bench"):
+  """Boot O on smp harts with a scratch copy of its disk, logging to
+  O/logs/NAME.log; return (guest, copy)."""
   os.makedirs(os.path.join(O, "logs"), exist_ok=True)
   disk = target.disk()
   copy = None
   if disk:
-    copy = os.path.join(O, "logs", "bench-fs.img")
+    copy = os.path.join(O, "logs", name + "-fs.img")
     with open(disk, "rb") as src, open(copy, "wb") as dst:
       dst.write(src.read())
-  return Guest(target.qemu_argv(smp, copy), os.path.join(O, "logs", "bench.log"), 24 * 3600), copy
+  return Guest(target.qemu_argv(smp, copy), os.path.join(O, "logs", name + ".log"), 24 * 3600), copy
 
 
 def guest_bench(args, O, target):
@@ -108,6 +110,8 @@ def main():
   if not os.path.isfile(os.path.join(O, ".config")):
     sys.exit("bench.py: %s/.config not found: build first (make O=%s xv6_defconfig all)" % (O, args.O))
   target = session.Target(SRCTREE, os.path.basename(O), O)
+  if kconfig.enabled(target.cfg, "CONFIG_PAGE_ALLOC_BENCH"):
+    pagebench.single(O)     # page-allocation scaling (tests/pagebench.py)
   if not target.has_program("xvbench"):
     if target.has_program("bench"):
       return guest_bench(args, O, target)

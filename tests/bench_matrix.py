@@ -12,6 +12,10 @@ machine in one run.
 import argparse, os, re, subprocess, sys
 
 SRCTREE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(SRCTREE, "tests"))
+sys.dont_write_bytecode = True    # keep the source tree clean
+from lib import build  # noqa: E402
+
 VARIANTS = [
   ("freelist-spin", []),
   ("buddy-spin", ["CONFIG_PAGE_ALLOC_BUDDY=y"]),
@@ -21,11 +25,6 @@ VARIANTS = [
   ("separate-pt", ["CONFIG_KERNEL_PT_SEPARATE=y"]),
   ("no-cow", ["# CONFIG_COW_FORK is not set", "# CONFIG_LAZY_SBRK is not set"]),
 ]
-
-
-def run(argv, log):
-  with open(log, "a") as f:
-    return subprocess.run(argv, cwd=SRCTREE, stdout=f, stderr=subprocess.STDOUT).returncode
 
 
 def main():
@@ -38,18 +37,9 @@ def main():
   os.makedirs(out, exist_ok=True)
   rows = []
   for name, lines in VARIANTS:
-    O = os.path.join(out, name)
-    log = os.path.join(out, name + ".log")
-    os.makedirs(O, exist_ok=True)
-    frag = os.path.join(O, "variant.config")
-    with open(frag, "w") as f:
-      f.write("\n".join(lines) + "\n")
-    ok = run(["make", "-s", "O=" + O, "xv6_defconfig"], log) == 0
-    ok = ok and run(["sh", "scripts/merge-config.sh", os.path.join(O, ".config"), frag], log) == 0
-    ok = ok and run(["make", "-s", "O=" + O, "olddefconfig"], log) == 0
-    ok = ok and run(["make", "-s", "-j2", "O=" + O, "all"], log) == 0
-    if not ok:
-      print("%-18s build failed (see %s)" % (name, log))
+    O, failed = build.variant(SRCTREE, out, name, "xv6_defconfig", lines)
+    if failed:
+      print("%-18s build failed (see %s)" % (name, failed))
       continue
     for smp in [int(x) for x in a.smp.split(",")]:
       argv = [sys.executable, "tests/bench.py", "--O", O, "--smp", str(smp)]

@@ -20,7 +20,7 @@ import argparse, os, re, statistics, subprocess, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.dont_write_bytecode = True
-from lib import session  # noqa: E402
+from lib import build, session  # noqa: E402
 from lib.guest import Guest, GuestError  # noqa: E402
 
 SRCTREE = os.path.dirname(HERE)
@@ -35,24 +35,10 @@ VARIANTS = [
 UP_BENCH = [("null", 2000), ("pipe", 200), ("fork", 20), ("sbrk", 500)]   # bench -min NAME ITERS
 
 
-def run(argv, log):
-  with open(log, "a") as f:
-    return subprocess.run(argv, cwd=SRC, stdout=f, stderr=subprocess.STDOUT).returncode
-
-
-def build(out, name, lines):
-  O = os.path.join(out, name)
-  log = os.path.join(out, name + ".log")
-  os.makedirs(O, exist_ok=True)
-  frag = os.path.join(O, "variant.config")
-  with open(frag, "w") as f:
-    f.write("\n".join(lines + ["CONFIG_LOCK_BENCH=y"]) + "\n")
-  ok = run(["make", "-s", "O=" + O, "xv6_defconfig"], log) == 0
-  ok = ok and run(["sh", "scripts/merge-config.sh", os.path.join(O, ".config"), frag], log) == 0
-  ok = ok and run(["make", "-s", "O=" + O, "olddefconfig"], log) == 0
-  ok = ok and run(["make", "-s", "-j2", "O=" + O, "all"], log) == 0
-  if not ok:
-    sys.exit("lock_bench.py: %s build failed (see %s)" % (name, log))
+def build_variant(out, name, lines):
+  O, failed = build.variant(SRC, out, name, "xv6_defconfig", lines + ["CONFIG_LOCK_BENCH=y"])
+  if failed:
+    sys.exit("lock_bench.py: %s build failed (see %s)" % (name, failed))
   return O
 
 
@@ -109,7 +95,7 @@ def main():
   out = os.path.abspath(a.out)
   os.makedirs(out, exist_ok=True)
   only = a.only.split(",")
-  O = {name: build(out, name, lines) for name, lines in VARIANTS}
+  O = {name: build_variant(out, name, lines) for name, lines in VARIANTS}
 
   if "size" in only:
     print("kernel size (xv6_defconfig + variant; bytes)")

@@ -73,5 +73,7 @@ SECTIONS
   }
   . = ALIGN(0x1000);
   PROVIDE(end = .);
+  /* kernel/syscall_table.S holds handler addresses in 32 bits. */
+  ASSERT(. <= 0x100000000, "error: the kernel must lie below 4 GiB (kernel/syscall_table.S)")
   /DISCARD/ : { *(.comment) *(.note*) *(.eh_frame*) *(.riscv.attributes) }
 }

@@ -43,6 +43,7 @@ struct proc {
   struct proc *parent;
 
   // private to the process, so p->lock need not be held:
+  int slot;                   // index in the process table (kernel/proc.c)
   uint64 kstack;              // virtual address of the kernel stack
   uint64 sz;                  // size of process memory (bytes)
   pagetable_t pagetable;      // user page table
@@ -78,12 +79,11 @@ void userinit(void);
 void procinit(void);
 void scheduler(void) __attribute__((noreturn));
 int  growproc(long n);
-void proc_mapstacks(pagetable_t kpt);   // map every process's kernel stack
+void proc_mapstacks(pagetable_t kpt);   // separate kernel page table: map every slot's kernel stack
 void sched(void);
 // A user page table holding just the trampoline and p's trapframe.
 pagetable_t proc_pagetable_new(struct proc *p);
 void proc_pagetable_free(pagetable_t pt, uint64 sz);
-extern struct proc proc[CONFIG_NR_PROCS];
 
 int either_copyout(int user_dst, uint64 dst, void *src, uint64 len);
 int either_copyin(void *dst, int user_src, uint64 src, uint64 len);

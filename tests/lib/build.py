@@ -84,3 +84,25 @@ def run_script(argv, cwd, log_path, timeout=900):
   if rc != 0:
     return 0, 1, "exit status %d, no 'N passed, N failed' line" % rc
   return 1, 0, ""
+
+
+def variant(srctree, out, name, defconfig, lines):
+  """Build a benchmark variant: `defconfig` with the config lines `lines`
+  merged over it, in out/name. Return (O, None), or (O, log) if it failed."""
+  O = os.path.join(out, name)
+  log_path = os.path.join(out, name + ".log")
+  os.makedirs(O, exist_ok=True)
+  frag = os.path.join(O, "variant.config")
+  with open(frag, "w") as f:
+    f.write("\n".join(lines) + "\n")
+  with open(log_path, "w") as log:
+    for argv in (["make", "-s", "O=" + O, defconfig],
+                 ["sh", "scripts/merge-config.sh", os.path.join(O, ".config"), frag],
+                 ["make", "-s", "O=" + O, "olddefconfig"],
+                 ["make", "-s", "-j2", "O=" + O, "all"]):
+      log.write("$ %s\n" % " ".join(argv))
+      log.flush()
+      if subprocess.run(argv, cwd=srctree, stdout=log, stderr=subprocess.STDOUT,
+                        stdin=subprocess.DEVNULL, env=clean_env()).returncode:
+        return O, log_path
+  return O, None

@@ -14,6 +14,7 @@
 #include <uapi/octopos/sysinfo.h>
 #include <uapi/octopos/lockstat.h>
 #include <uapi/octopos/xstat.h>
+#include <uapi/octopos/pagebench.h>
 
 // System calls 1-21 (xv6-riscv).
 int fork(void);
@@ -59,6 +60,7 @@ int chown(const char *path, int uid, int gid);   // root only; -1 keeps an id
 int umask(int mask);                  // returns the old mask
 int xstat(int fd, struct xstat *xs);  // fstat plus mode, owner, group, mtime
 int symlink(const char *target, const char *path); // CONFIG_FS_SYMLINKS; -1 without
+int pagebench(int n, int batch, struct pagebench *r); // CONFIG_PAGE_ALLOC_BENCH; -1 without
 
 // ulib.c
 char *strcpy(char *dst, const char *src);

@@ -285,6 +285,74 @@ t_memexhaust(void)
   xwait(pid);
 }
 
+// fork with 0, 1, 2, ... pages free, so that each allocation fork makes
+// (the process, its kernel stack, trapframe, page tables, the copy of the
+// address space, the file table) is the one that fails in turn. fork must
+// then return exactly -1, and give back whatever it had taken: the
+// freemem-leak check at the end counts it. The prober writes each outcome
+// to a pipe from read-only data and the test reads them only after it has
+// exited, since with copy-on-write fork a write to a stack page needs a
+// free page there may not be; a prober killed that way still counts its
+// outcomes so far.
+#define FORKOOM_STEPS 160
+
+// Take every free page, touching each one so that lazy sbrk backs it too.
+// Each grab asks for two pages more than it touches and gives them back,
+// so a touch never needs a page (for a page-table page) that sbrk did not
+// promise: running out must not kill the prober. At most a page stays free.
+static void
+eat_every_page(void)
+{
+  static const int chunks[] = { 1 << 20, 64 << 10, 4096 };
+  for (unsigned int i = 0; i < sizeof(chunks) / sizeof(chunks[0]); i++) {
+    char *p;
+    while ((p = sbrk(chunks[i] + 8192)) != (char *)-1) {
+      for (int off = 0; off < chunks[i]; off += 4096)
+        p[off] = 1;
+      sbrk(-8192);
+    }
+  }
+}
+
+void
+t_forkoom(void)
+{
+  static const char codes[] = "FK?";   // fork -1, a child, anything else
+  char got[FORKOOM_STEPS];
+  int fds[2], n = 0, fails = 0, kids = 0;
+
+  CHECK(pipe(fds) == 0, "pipe failed");
+  int prober = xfork();
+  if (prober == 0) {
+    close(fds[0]);
+    eat_every_page();
+    for (int k = 0; k < FORKOOM_STEPS; k++) {
+      if (k > 0)
+        sbrk(-4096);
+      int pid = fork();
+      if (pid == 0)
+        exit(0);
+      write(fds[1], &codes[pid == -1 ? 0 : pid > 0 ? 1 : 2], 1);
+      if (pid > 0)
+        wait(0);
+    }
+    exit(0);
+  }
+  close(fds[1]);
+  CHECK(wait(0) == prober, "prober not reaped");   // wait(0): no copyout while memory is short
+  while (n < FORKOOM_STEPS && read(fds[0], &got[n], 1) == 1)
+    n++;
+  close(fds[0]);
+  for (int i = 0; i < n; i++) {
+    CHECK(got[i] != '?', "fork returned neither -1 nor a pid with %d pages given back", i);
+    fails += got[i] == 'F';
+    kids += got[i] == 'K';
+  }
+  CHECK(fails > 0, "fork never failed with memory exhausted (%d forks)", n);
+  // Failed forks gave their pages back, so enough given back lets one through.
+  CHECK(kids > 0, "fork still failed with %d pages given back", n - 1);
+}
+
 void
 t_memexhaust2(void)
 {

@@ -57,6 +57,7 @@ static struct ut_test tests[] = {
   { t_stackoverflow,"stackoverflow",UT_QUICK, "runaway recursion kills, not corrupts" },
   { t_memexhaust,   "memexhaust",   UT_QUICK, "sbrk until out of memory, fork/exec while low" },
   { t_memexhaust2,  "memexhaust2",  0,        "two processes exhaust memory at once" },
+  { t_forkoom,      "forkoom",      UT_QUICK, "fork with 0..159 pages free: -1 at each failing allocation" },
   // file system
   { t_fileopen,     "fileopen",     UT_QUICK, "open modes, O_CREATE, O_TRUNC, unlink" },
   { t_filerw,       "filerw",       UT_QUICK, "write/read across the indirect block" },

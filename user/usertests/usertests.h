@@ -111,6 +111,7 @@ void t_stackguard(void);
 void t_stackoverflow(void);
 void t_memexhaust(void);
 void t_memexhaust2(void);
+void t_forkoom(void);
 
 void t_fileopen(void);
 void t_filerw(void);

@@ -47,3 +47,4 @@ SYSCALL(xstat,    38)   // int xstat(int fd, struct xstat *): stat with mode, ui
 SYSCALL(gettime,  39)   // int gettime(unsigned long *ns): wall-clock time (RTC)
 SYSCALL(lockstat_harts, 40) // int lockstat_harts(int class, struct lockstat_hart_rec *, int n) (CONFIG_LOCK_STAT)
 SYSCALL(lockbench, 41)  // long lockbench(int what, int n): time-CSR ticks of n lock operations (CONFIG_LOCK_BENCH)
+SYSCALL(pagebench,42)   // int pagebench(int n, int batch, struct pagebench *) (CONFIG_PAGE_ALLOC_BENCH)
