@@ -26,7 +26,7 @@ help:
 	@echo '  qemu              - build if needed and boot in QEMU (QEMUEXTRA= adds arguments)'
 	@echo '  qemu-gdb          - as qemu, but wait for gdb-multiarch (writes $$(O)/.gdbinit)'
 	@echo '  image             - tailored, reproducible tarball in $$(O)/images/'
-	@echo '  bench             - boot the current config and run the benchmarks'
+	@echo '  bench             - boot the current config, run the benchmarks, compare with the recorded baseline (BENCH_SAVE=1 records)'
 	@echo '  bench-matrix      - the benchmarks across allocator x lock x harts x UP/SMP'
 	@echo
 	@echo 'Testing:'
@@ -102,6 +102,6 @@ image: all
 	$(Q)sh scripts/mkimage.sh $(O)
 
 bench: all
-	$(Q)$(PYTHON) tests/bench.py --O $(O)
+	$(Q)$(PYTHON) tests/bench.py --O $(O) $(if $(filter 1,$(BENCH_SAVE)),--save)
 
 .PHONY: help deps clean distclean qemu qemu-gdb test test-quick randconfig-test fuzz crashtest hostile image bench bench-matrix

@@ -22,7 +22,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.dont_write_bytecode = True    # keep the source tree clean
 
-from lib import cases, kconfig, session  # noqa: E402
+from lib import baseline, cases, kconfig, session  # noqa: E402
 import pagebench  # noqa: E402
 from lib.guest import Guest, GuestError  # noqa: E402
 
@@ -94,7 +94,18 @@ def guest_bench(args, O, target):
     if name not in {b[0] for b in BENCH}:
       print("%-8s %8d %12.2f %12s %8s" % (name, n, us, "-", "-"))
   print("(xv6 figures are from the reference machine: compare on one machine for exact ratios)")
+  guard(args, "bench", target, smp, {k: us for k, (n, us) in rows.items()})
   return 0
+
+
+def guard(args, kind, target, smp, figures):
+  """The regression guard: this run against tests/bench_baseline.json."""
+  defconfig = target.cfg.get("CONFIG_DEFCONFIG_NAME", "?").strip('"')
+  print()
+  if args.save:
+    baseline.save(kind, defconfig, smp, figures, args.machine)
+  else:
+    baseline.compare(kind, defconfig, smp, figures)
 
 
 def main():
@@ -105,6 +116,10 @@ def main():
   ap.add_argument("--only", help="comma-separated benchmarks (default all)")
   ap.add_argument("--base", type=int, default=3, help="runs of 'NAME 0' per baseline (median)")
   ap.add_argument("--timeout", type=float, default=300, help="per benchmark run, s")
+  ap.add_argument("--save", action="store_true",
+                  help="record this run as the baseline in tests/bench_baseline.json")
+  ap.add_argument("--machine", default=os.uname().nodename + " " + os.uname().machine,
+                  help="what to record as the machine with --save")
   args = ap.parse_args()
   O = os.path.abspath(args.O)
   if not os.path.isfile(os.path.join(O, ".config")):
@@ -153,6 +168,7 @@ def main():
   for name, n, us, ref in rows:
     print("%-8s %8d %12.2f %12.1f %8.2f" % (name, n, us, ref, us / ref))
   print("(xv6 figures are from the reference machine: compare on one machine for exact ratios)")
+  guard(args, "xvbench", target, smp, {name: us for name, n, us, ref in rows})
   return 0
 
 
