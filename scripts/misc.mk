@@ -27,6 +27,7 @@ help:
 	@echo '  qemu-gdb          - as qemu, but wait for gdb-multiarch (writes $$(O)/.gdbinit)'
 	@echo '  image             - tailored, reproducible tarball in $$(O)/images/'
 	@echo '  bench             - boot the current config, run the benchmarks, compare with the recorded baseline (BENCH_SAVE=1 records)'
+	@echo '  lock-matrix       - usertests -q for spin/ticket locks at 1, 2, 4, 8 harts and a UP build'
 	@echo '  bench-matrix      - the benchmarks across allocator x lock x harts x UP/SMP'
 	@echo
 	@echo 'Testing:'
@@ -94,6 +95,10 @@ hostile:
 	$(call need,$(PYTHON))
 	$(Q)$(PYTHON) tests/hostile.py --out build/hostile
 
+lock-matrix:
+	$(call need,$(PYTHON))
+	$(Q)$(PYTHON) tests/lock_matrix.py --out build/lock-matrix
+
 bench-matrix:
 	$(call need,$(PYTHON))
 	$(Q)$(PYTHON) tests/bench_matrix.py --out build/bench-matrix
@@ -104,4 +109,4 @@ image: all
 bench: all
 	$(Q)$(PYTHON) tests/bench.py --O $(O) $(if $(filter 1,$(BENCH_SAVE)),--save)
 
-.PHONY: help deps clean distclean qemu qemu-gdb test test-quick randconfig-test fuzz crashtest hostile image bench bench-matrix
+.PHONY: help deps clean distclean qemu qemu-gdb test test-quick randconfig-test fuzz crashtest hostile image bench bench-matrix lock-matrix

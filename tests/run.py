@@ -149,6 +149,8 @@ HOST_SCRIPTS = {
   "hostile": ["python3", "tests/hostile.py", "--scrambles", "5"],
   # A devicetree damaged in guest memory through gdb must stop the boot.
   "baddtb": ["python3", "tests/baddtb.py"],
+  # usertests -q for spin and ticket locks at 1, 2, 4, 8 harts and UP.
+  "lock-matrix": ["python3", "tests/lock_matrix.py"],
 }
 SKIPPED = re.compile(r"^SKIP: (.+)$", re.M)
 
@@ -165,7 +167,7 @@ def host_script(args, name):
   os.makedirs(hostdir, exist_ok=True)
   if name == "host-tests":
     argv.append(hostdir)
-  if name in ("randconfig", "crashtest", "hostile", "baddtb"):
+  if name in ("randconfig", "crashtest", "hostile", "baddtb", "lock-matrix"):
     argv += ["--out", os.path.join(hostdir, name)]
   if name == "baddtb":
     argv += ["--from", args.out]     # the defconfigs this run built
