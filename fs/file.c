@@ -1,13 +1,17 @@
 // fs/file.c: the system-wide open-file table and file I/O.
 //
-// CONFIG_NR_FILES struct files shared by every process; ftable.lock guards
-// each f->ref. Reads and writes dispatch on the file's type: a pipe, a
-// device (devsw[] by major number) or an inode of any file system.
+// A struct file is kzalloc'd when open() or pipe() makes one and kfree'd
+// when its last reference goes; ftable.n counts the live ones so that
+// CONFIG_NR_FILES stays the system-wide limit (the table it used to size
+// is gone). ftable.lock guards the count and each f->ref. Reads and writes
+// dispatch on the file's type: a pipe, a device (devsw[] by major number)
+// or an inode of any file system.
 #include <octopos/types.h>
 #include <octopos/devsw.h>
 #include <octopos/errno.h>
 #include <octopos/file.h>
 #include <octopos/fs.h>
+#include <octopos/kmalloc.h>
 #include <octopos/log.h>
 #include <octopos/pipe.h>
 #include <octopos/printk.h>
@@ -17,7 +21,7 @@
 
 static struct {
   struct spinlock lock;
-  struct file file[CONFIG_NR_FILES];
+  int n;                        // live files, at most CONFIG_NR_FILES
 } ftable;
 
 // Bytes one write transaction may carry. A chunk of k blocks at an odd
@@ -33,19 +37,25 @@ fileinit(void)
   initlock(&ftable.lock, "ftable");
 }
 
+// A new file with ref 1, or NULL when CONFIG_NR_FILES are open or memory
+// is short; the caller fails its system call either way.
 struct file *
 filealloc(void)
 {
+  struct file *f = kzalloc(sizeof(*f));
+
+  if (f == NULL)
+    return NULL;
   acquire(&ftable.lock);
-  for (struct file *f = ftable.file; f < ftable.file + CONFIG_NR_FILES; f++) {
-    if (f->ref == 0) {
-      f->ref = 1;
-      release(&ftable.lock);
-      return f;
-    }
+  if (ftable.n == CONFIG_NR_FILES) {
+    release(&ftable.lock);
+    kfree(f);
+    return NULL;
   }
+  ftable.n++;
   release(&ftable.lock);
-  return NULL;
+  f->ref = 1;
+  return f;
 }
 
 struct file *
@@ -62,8 +72,6 @@ filedup(struct file *f)
 void
 fileclose(struct file *f)
 {
-  struct file ff;
-
   acquire(&ftable.lock);
   if (f->ref < 1)
     panic("fileclose");
@@ -71,19 +79,19 @@ fileclose(struct file *f)
     release(&ftable.lock);
     return;
   }
-  ff = *f;
-  f->ref = 0;
-  f->type = FD_NONE;
+  ftable.n--;
   release(&ftable.lock);
 
-  // The slot is free again; finish with the copy, which may sleep.
-  if (ff.type == FD_PIPE) {
-    pipeclose(ff.pipe, ff.writable);
-  } else if (ff.type == FD_INODE || ff.type == FD_DEVICE) {
+  // No descriptor points here any more: finish without the lock (iput
+  // may sleep), then free.
+  if (f->type == FD_PIPE) {
+    pipeclose(f->pipe, f->writable);
+  } else if (f->type == FD_INODE || f->type == FD_DEVICE) {
     begin_op();
-    iput(ff.ip);
+    iput(f->ip);
     end_op();
   }
+  kfree(f);
 }
 
 int

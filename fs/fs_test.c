@@ -145,9 +145,21 @@ acquiresleep(struct sleeplock *lk)
   lk->locked = 1;
 }
 
-void *kmalloc(size_t n) { return malloc(n); }
-void *kzalloc(size_t n) { return calloc(1, n); }
-void kfree(void *p) { free(p); }
+// The heap: kzalloc_fails_in > 0 makes the call that many from now fail
+// (out of memory); live counts what kmalloc/kzalloc gave and kfree has not
+// taken back, so a case can see that a failed call leaked nothing.
+static int kzalloc_fails_in;
+static long heap_live;
+void *kmalloc(size_t n) { heap_live++; return malloc(n); }
+void *
+kzalloc(size_t n)
+{
+  if (kzalloc_fails_in > 0 && --kzalloc_fails_in == 0)
+    return NULL;
+  heap_live++;
+  return calloc(1, n);
+}
+void kfree(void *p) { heap_live -= p != NULL; free(p); }
 void *kalloc(void) { return calloc(1, PGSIZE); }
 void kfree_page(void *p) { free(p); }
 
@@ -688,6 +700,40 @@ CASE(descriptor_and_inode_tables_run_out)
   p->ofile = saved;
 }
 
+// Open files are kzalloc'd: CONFIG_NR_FILES of them at most, each freed by
+// its last close, and running out of memory fails open and pipe cleanly.
+CASE(open_files_allocated_and_freed)
+{
+  struct file *f[CONFIG_NR_FILES + 1];
+  int fds[2];
+  mkimg(2000, 200, 30, 2000);
+  CHECK(boot() == 0);
+  CHECK(sopen("/", O_RDONLY) == 0);
+  CHECK(sclose(0) == 0);
+  long live = heap_live;
+  for (int i = 0; i < CONFIG_NR_FILES; i++)
+    CHECK((f[i] = filealloc()) != NULL);
+  CHECK(filealloc() == NULL);                   // the limit
+  CHECK(heap_live == live + CONFIG_NR_FILES);
+  CHECK(filedup(f[0]) == f[0]);
+  fileclose(f[0]);
+  CHECK(filealloc() == NULL);                   // f[0] still has a reference
+  fileclose(f[0]);
+  CHECK((f[0] = filealloc()) != NULL);          // its place is free again
+  for (int i = 0; i < CONFIG_NR_FILES; i++)
+    fileclose(f[i]);
+  CHECK(heap_live == live);
+  kzalloc_fails_in = 1;                         // out of memory in open
+  CHECK(sopen("/", O_RDONLY) < 0);
+  CHECK(heap_live == live);
+  for (int n = 1; n <= 3; n++) {                // each kzalloc of pipe()
+    kzalloc_fails_in = n;
+    CHECK(call(sys_pipe, U(fds), 0, 0) < 0);
+    CHECK(heap_live == live);
+  }
+  CHECK(sopen("/", O_RDONLY) == 0);             // no descriptor was taken
+}
+
 CASE(pipes)
 {
   char buf[PIPESIZE + 1];
@@ -852,6 +898,7 @@ main(void)
     cmocka_unit_test(links_and_nlink),
     cmocka_unit_test(devices_and_bad_descriptors),
     cmocka_unit_test(descriptor_and_inode_tables_run_out),
+    cmocka_unit_test(open_files_allocated_and_freed),
     cmocka_unit_test(pipes),
     cmocka_unit_test(log_replays_committed_transaction),
     cmocka_unit_test(hostile_bad_superblocks_refused),
