@@ -4,6 +4,7 @@
 // wait until it is done, then set up their own paging, traps and interrupt
 // enables, report in and join the scheduler.
 #include <octopos/types.h>
+#include <octopos/atomic.h>
 #include <octopos/proc.h>
 #include <octopos/printk.h>
 #include <octopos/fdt.h>
@@ -48,7 +49,7 @@ static void
 hart_online(int cpu)
 {
   printf("hart %d online\n", cpu);
-  __atomic_fetch_add(&nharts_online, 1, __ATOMIC_SEQ_CST);
+  atomic_fetch_add(&nharts_online, 1);
   cpus[cpu].online = 1;
 }
 
@@ -108,7 +109,7 @@ kmain(uint64 cpu, uint64 hartid, uint64 dtb)
     arch_start_secondaries();
     // Wait (briefly) for the others so the banner can count them.
     uint64 deadline = r_time() + 10000000;   // 1 s at 10 MHz
-    while (__atomic_load_n(&nharts_online, __ATOMIC_SEQ_CST) < harts_expected() && r_time() < deadline)
+    while (atomic_load(&nharts_online) < harts_expected() && r_time() < deadline)
       ;
   }
   banner();

@@ -6,6 +6,7 @@
 // CONFIG_DEBUG_PAGE_ALLOC every free is checked and every allocation is
 // checked against the poison left at free. This file also owns the page
 // map: one struct page per managed page, for kmalloc and the debug layer.
+#include <octopos/atomic.h>
 #include <octopos/page_alloc.h>
 #include <octopos/printk.h>
 #include <octopos/string.h>
@@ -92,24 +93,21 @@ void
 kfree_page(void *pa)
 {
   struct page *pg = pa_to_page(pa);
-  uint32 r = pg ? __atomic_load_n(&pg->extra_refs, __ATOMIC_ACQUIRE) : 0;
-  while (r > 0)
-    if (__atomic_compare_exchange_n(&pg->extra_refs, &r, r - 1, 0,
-                                    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
-      return;   // someone else still maps it
+  if (pg && atomic_fetch_dec_unless_zero(&pg->extra_refs) != 0)
+    return;   // someone else still maps it
   page_free_from(pa, 0, __builtin_return_address(0));
 }
 
 void
 page_ref_get(void *pa)
 {
-  __atomic_fetch_add(&pa_to_page(pa)->extra_refs, 1, __ATOMIC_ACQ_REL);
+  atomic_fetch_add(&pa_to_page(pa)->extra_refs, 1);
 }
 
 int
 page_ref_shared(void *pa)
 {
-  return __atomic_load_n(&pa_to_page(pa)->extra_refs, __ATOMIC_ACQUIRE) != 0;
+  return atomic_load(&pa_to_page(pa)->extra_refs) != 0;
 }
 
 size_t

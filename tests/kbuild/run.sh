@@ -60,6 +60,31 @@ else
   bad size_over_budget_fails "a budget of 1000 passed or the message does not name $size: $(echo "$out" | tail -1)"
 fi
 
+# A uniprocessor kernel (tiny_defconfig, CONFIG_SMP=n) has no atomic
+# instruction (AMO, LR, SC: locks and include/octopos/atomic.h mask
+# interrupts instead) and no inter-hart code; an SMP one (xv6_defconfig) has
+# both, so the disassembly check is seen to find them.
+OBJDUMP=$($MAKE -s O=$T/c --eval='print-objdump: ; @echo $(OBJDUMP)' print-objdump 2>/dev/null)
+NM=${OBJDUMP%objdump}nm
+atomics() {   # the functions of $1 holding atomic instructions, one a line
+  $OBJDUMP -d "$1" | awk '/^[0-9a-f]+ <.*>:$/ { fn = $2 }
+    /\t(amo[a-z]+|lr|sc)\.[wd][a-z.]*\t/ { print fn }' | tr -d '<>:' | sort -u
+}
+$MAKE -s O=$T/g xv6_defconfig >/dev/null 2>&1
+if $MAKE O=$T/g -j2 all > $T/g.log 2>&1; then
+  up=$(atomics $T/c/octopos.elf | tr '\n' ' ')
+  smp=$(atomics $T/g/octopos.elf | tr '\n' ' ')
+  upipi=$($NM $T/c/octopos.elf | awk '$3 ~ /^ipi_/ { printf "%s ", $3 }')
+  smpipi=$($NM $T/g/octopos.elf | awk '$3 ~ /^ipi_/ { printf "%s ", $3 }')
+  if [ -z "$up" ] && [ -z "$upipi" ] && echo " $smp" | grep -q " acquire " && [ -n "$smpipi" ]; then
+    ok up_has_no_atomics_or_ipi
+  else
+    bad up_has_no_atomics_or_ipi "tiny_defconfig atomics in: ${up:-none}; ipi symbols: ${upipi:-none}; xv6_defconfig atomics in: ${smp:-none}; ipi symbols: ${smpipi:-none}"
+  fi
+else
+  bad up_has_no_atomics_or_ipi "xv6_defconfig did not build: $(tail -2 $T/g.log)"
+fi
+
 out=$($MAKE O=$T/c all 2>&1)
 if echo "$out" | grep -Eq '^  (CC|LD|AS|MKFS|CPIO|OBJCOPY|RAMDISK) '; then
   bad noop_rebuild_does_nothing "rebuilt: $(echo "$out" | head -3)"
