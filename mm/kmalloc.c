@@ -32,6 +32,7 @@
 static struct {
   struct spinlock lock;
   uint32 partial[KM_NCLASS];   // page map index of the first slab with room
+  uint idle;                   // empty slabs kept for reuse (one per class at most)
 } kmem;
 
 void
@@ -125,9 +126,12 @@ kmalloc(size_t size)
 
   acquire(&kmem.lock);
   struct page *pg;
-  if (kmem.partial[c] != LIST_NONE)
+  if (kmem.partial[c] != LIST_NONE) {
     pg = &page_map[kmem.partial[c]];
-  else if ((pg = slab_new(c)) == NULL) {
+    // An empty slab on the list is one kfree kept back (a fresh one is
+    // used up before the lock is dropped).
+    kmem.idle -= pg->slab_inuse == 0;
+  } else if ((pg = slab_new(c)) == NULL) {
     release(&kmem.lock);
     return NULL;
   }
@@ -189,10 +193,20 @@ slab_free_object(struct page *pg, char *p, void *caller)
   if (give_back) {
     slab_list_remove(c, pg);
     pg->owner = 0;
+  } else {
+    kmem.idle += pg->slab_inuse == 0;
   }
   release(&kmem.lock);
   if (give_back)
     page_free_from(page_to_pa(pg), 0, caller);
+}
+
+// Empty slabs kept back for reuse: memory no object holds, which
+// sysinfo counts as free (at most one page per size class).
+uint
+kmalloc_idle_pages(void)
+{
+  return kmem.idle;
 }
 
 // Free p from kmalloc/kzalloc; NULL is a no-op. A pointer kmalloc did not

@@ -9,5 +9,6 @@
 void *kmalloc(size_t size);
 void *kzalloc(size_t size);
 void  kfree(void *p);
+uint  kmalloc_idle_pages(void);   // empty slabs kept for reuse
 
 #endif

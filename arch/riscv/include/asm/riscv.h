@@ -55,10 +55,12 @@
 #ifndef __ASSEMBLY__
 #include <octopos/types.h>
 
+// Writes to CSRs clobber "memory": they may turn interrupts on or off, so
+// the compiler must not move a protected access across them.
 #define csr_read(csr) ({ uint64 __v; asm volatile("csrr %0, " #csr : "=r"(__v)); __v; })
-#define csr_write(csr, val) ({ uint64 __v = (uint64)(val); asm volatile("csrw " #csr ", %0" :: "rK"(__v)); })
-#define csr_set(csr, val) ({ uint64 __v = (uint64)(val); asm volatile("csrs " #csr ", %0" :: "rK"(__v)); })
-#define csr_clear(csr, val) ({ uint64 __v = (uint64)(val); asm volatile("csrc " #csr ", %0" :: "rK"(__v)); })
+#define csr_write(csr, val) ({ uint64 __v = (uint64)(val); asm volatile("csrw " #csr ", %0" :: "rK"(__v) : "memory"); })
+#define csr_set(csr, val) ({ uint64 __v = (uint64)(val); asm volatile("csrs " #csr ", %0" :: "rK"(__v) : "memory"); })
+#define csr_clear(csr, val) ({ uint64 __v = (uint64)(val); asm volatile("csrc " #csr ", %0" :: "rK"(__v) : "memory"); })
 
 static inline uint64 r_tp(void) { uint64 x; asm volatile("mv %0, tp" : "=r"(x)); return x; }
 static inline void w_tp(uint64 x) { asm volatile("mv tp, %0" :: "r"(x)); }
@@ -73,7 +75,7 @@ static inline int
 intr_off_save(void)
 {
   uint64 x;
-  asm volatile("csrrci %0, sstatus, %1" : "=r"(x) : "i"(SSTATUS_SIE));
+  asm volatile("csrrci %0, sstatus, %1" : "=r"(x) : "i"(SSTATUS_SIE) : "memory");
   return (x & SSTATUS_SIE) != 0;
 }
 
