@@ -49,8 +49,8 @@ static void
 hart_online(int cpu)
 {
   printf("hart %d online\n", cpu);
+  cpus[cpu].online = 1;     // before the count hart 0 waits on
   atomic_fetch_add(&nharts_online, 1);
-  cpus[cpu].online = 1;
 }
 
 // A reset (reboot) reloads the kernel image but not .bss, which may hold
@@ -111,6 +111,12 @@ kmain(uint64 cpu, uint64 hartid, uint64 dtb)
     uint64 deadline = r_time() + 10000000;   // 1 s at 10 MHz
     while (atomic_load(&nharts_online) < harts_expected() && r_time() < deadline)
       ;
+    // Name the ones that are late: a hart that never comes is a bug to chase
+    // (a rare one has been seen under heavy host load), and the log should
+    // say which.
+    for (int i = 1; i < harts_expected(); i++)
+      if (!cpus[i].online)
+        printf("smp: cpu %d not online after 1 s\n", i);
   }
   banner();
   ipi_boot_check();   // "ipi: clint, 2/2 harts answered"
