@@ -35,13 +35,6 @@ VARIANTS = [
 UP_BENCH = [("null", 2000), ("pipe", 200), ("fork", 20), ("sbrk", 500)]   # bench -min NAME ITERS
 
 
-def build_variant(out, name, lines):
-  O, failed = build.variant(SRC, out, name, "xv6_defconfig", lines + ["CONFIG_LOCK_BENCH=y"])
-  if failed:
-    sys.exit("lock_bench.py: %s build failed (see %s)" % (name, failed))
-  return O
-
-
 def sizes(O):
   """(function bytes, rodata, data + bss) of O's kernel."""
   nm = subprocess.run(["sh", "-c", "${CROSS_COMPILE:-riscv64-unknown-elf-}nm -S %s/octopos.elf" % O],
@@ -95,7 +88,9 @@ def main():
   out = os.path.abspath(a.out)
   os.makedirs(out, exist_ok=True)
   only = a.only.split(",")
-  O = {name: build_variant(out, name, lines) for name, lines in VARIANTS}
+  O = {name: build.variant_or_exit("lock_bench.py", SRC, out, name, "xv6_defconfig",
+                                   lines + ["CONFIG_LOCK_BENCH=y"])
+       for name, lines in VARIANTS}
 
   if "size" in only:
     print("kernel size (xv6_defconfig + variant; bytes)")

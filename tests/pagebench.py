@@ -82,16 +82,11 @@ def header():
   print("%-20s %5s %12s %12s %7s %6s" % ("variant", "harts", "aggregate/s", "per-hart/s", "ratio", "spread"))
 
 
-def build_variant(out, name, lines):
-  O, failed = build.variant(SRCTREE, out, name, "full_defconfig", lines + ["CONFIG_PAGE_ALLOC_BENCH=y"])
-  if failed:
-    sys.exit("pagebench.py: building %s failed (see %s)" % (name, failed))
-  return O
-
-
 def matrix(args):
   out = os.path.abspath(args.out)
-  builds = [(name, build_variant(out, name, lines)) for name, lines in VARIANTS]
+  builds = [(name, build.variant_or_exit("pagebench.py", SRCTREE, out, name, "full_defconfig",
+                                         lines + ["CONFIG_PAGE_ALLOC_BENCH=y"]))
+            for name, lines in VARIANTS]
   got = {name: [] for name, _ in builds}
   for rep in range(args.reps):
     for name, O in builds:

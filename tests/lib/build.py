@@ -4,6 +4,7 @@
 import os
 import re
 import subprocess
+import sys
 
 SUMMARY = re.compile(r'(\d+) passed, (\d+) failed')
 
@@ -106,3 +107,12 @@ def variant(srctree, out, name, defconfig, lines):
                         stdin=subprocess.DEVNULL, env=clean_env()).returncode:
         return O, log_path
   return O, None
+
+
+def variant_or_exit(prog, srctree, out, name, defconfig, lines):
+  """variant(), for benchmark scripts that cannot go on without it: stop,
+  naming the script, the variant and its build log, if it failed."""
+  O, failed = variant(srctree, out, name, defconfig, lines)
+  if failed:
+    sys.exit("%s: building variant %s failed (see %s)" % (prog, name, failed))
+  return O
