@@ -12,7 +12,11 @@
   .globl syscall_table
 syscall_table:
 #define SYSCALL(name, nr) .weak sys_##name; .org syscall_table + 4 * (nr); .word sys_##name;
+// An optional call is left out when its option is off, so the table ends at
+// the last call this configuration has.
+#define SYSCALL_OPT(name, nr, opt) .if IS_ENABLED(opt); SYSCALL(name, nr) .endif;
 #include <uapi/octopos/syscalls.h>
+#undef SYSCALL_OPT
 #undef SYSCALL
   .globl syscall_table_end
 syscall_table_end:
