@@ -61,7 +61,7 @@ copyfile(const char *from, const char *to)
   return ok ? 0 : -1;
 }
 
-// Run argv with stdin fed from input (may be 0) and stdout caught in out.
+// Run argv with stdin fed from input (may be 0), stdout and stderr caught in out.
 // Returns the child's exit status, or -1.
 static int
 run(char **argv, const char *input, char *out, int max)
@@ -77,6 +77,8 @@ run(char **argv, const char *input, char *out, int max)
     dup(pin[0]);
     close(1);
     dup(pout[1]);
+    close(2);                   // a shell's prompt goes to fd 2: keep it
+    dup(pout[1]);               // off the console the test harness reads
     close(pin[0]);
     close(pin[1]);
     close(pout[0]);
@@ -118,6 +120,80 @@ xmode(const char *path, struct xstat *xs)
   r = xstat(fd, xs);
   close(fd);
   return r;
+}
+
+// Names for the link attack: LINKS_PER_DIR per directory keeps each
+// directory small (dirlink scans it whole), so the run stays linear.
+#define LINKS_PER_DIR 500
+
+static void
+link_name(char *buf, int i)
+{
+  char *p = buf;
+  int d = i / LINKS_PER_DIR, n = i % LINKS_PER_DIR;
+
+  strcpy(p, "/home/alice/L");
+  p += strlen(p);
+  *p++ = '0' + d / 10;
+  *p++ = '0' + d % 10;
+  *p++ = '/';
+  *p++ = '0' + n / 100;
+  *p++ = '0' + n / 10 % 10;
+  *p++ = '0' + n % 10;
+  *p = 0;
+}
+
+// #23's two attacks, as alice, to their end: hard links to /etc/passwd
+// until the kernel refuses. Unbounded, the 16-bit count wrapped: negative
+// on disk (nobody could log in again), or, with the file held open, round
+// to 0 so her close freed the inode while /etc/passwd still named it and
+// her next file got it. Now link stops at the limit (EMLINK), the count
+// never leaves its range, and her new file is a different inode.
+static void
+link_attack(void)
+{
+  char path[32];
+  struct stat st, before;
+  int fd, n, i;
+
+  fd = open("/etc/passwd", O_RDONLY);
+  check(fd >= 0 && fstat(fd, &before) == 0, "alice opens /etc/passwd for the link attack");
+  for (n = 0;; n++) {
+    if (n % LINKS_PER_DIR == 0) {
+      link_name(path, n);
+      path[15] = 0;                     // the directory part
+      if (mkdir(path) < 0)
+        break;
+      link_name(path, n);
+    }
+    link_name(path, n);
+    if (link("/etc/passwd", path) < 0)
+      break;
+  }
+  check(fstat(fd, &st) == 0 && st.nlink > before.nlink && st.nlink == before.nlink + n,
+        "the link count grows by one per link");
+  printf("sectest: link attack: %d links made, then refused at nlink %d\n", n, st.nlink);
+  check(n > 0 && st.nlink > 0 && link("/etc/passwd", "/home/alice/one-more") < 0,
+        "link past the maximum is refused (EMLINK), the count stays positive");
+  check(fstat(fd, &st) == 0 && st.nlink == before.nlink + n, "a refused link changes no count");
+  for (i = n - 1; i >= 0; i--) {
+    link_name(path, i);
+    if (unlink(path) < 0)
+      break;
+    if (i % LINKS_PER_DIR == 0) {
+      path[15] = 0;
+      unlink(path);
+    }
+  }
+  check(i < 0, "alice removes every link she made");
+  check(fstat(fd, &st) == 0 && st.nlink == before.nlink, "the count is back where it was");
+  close(fd);
+  // Her next file must not be /etc/passwd's inode.
+  fd = open("/home/alice/reuse", O_CREATE | O_RDWR);
+  check(fd >= 0 && fstat(fd, &st) == 0 && st.ino != before.ino,
+        "alice's new file does not reuse /etc/passwd's inode");
+  close(fd);
+  unlink("/home/alice/reuse");
 }
 
 // The checks alice must fail (or pass); rootpid is a process of root's.
@@ -176,6 +252,7 @@ as_alice(int rootpid)
         "set-user-id root program runs with euid 0");
   char *noexec[] = { "/stdir/f", 0 };
   check(exec(noexec[0], noexec) < 0, "no exec of a 0644 file");
+  link_attack();
   exit(fails);
 }
 
@@ -185,7 +262,8 @@ main(int argc, char *argv[])
   char out[256];
   char *login[] = { "/login", 0 };
   struct xstat xs;
-  int sleeper, pid, status;
+  struct stat st;
+  int sleeper, pid, status, n;
 
   if (argc > 1 && strcmp(argv[1], "euid") == 0) {
     printf("euid %d\n", geteuid());
@@ -238,6 +316,17 @@ main(int argc, char *argv[])
   check(unlink("/stdir/f") == 0 && unlink("/stdir") == 0, "root unlinks in its dir");
   check(unlink("/stpriv/x") == 0 && unlink("/stpriv") == 0, "root searches a 0700 dir");
   check(unlink("/stsecret") == 0 && unlink("/stsuid") == 0, "root removes its files");
+
+  // After alice's attacks: /etc/passwd is intact, root can still log in.
+  check(stat("/etc/passwd", &st) == 0 && st.nlink == 1, "/etc/passwd has one link again");
+  fd = open("/etc/passwd", O_RDONLY);
+  n = fd < 0 ? 0 : read(fd, out, sizeof(out) - 1);
+  out[n < 0 ? 0 : n] = 0;
+  close(fd);
+  check(strncmp(out, "root:", 5) == 0 && !contains(out, "alice:x:0:"),
+        "/etc/passwd still begins with root's line, alice is not uid 0");
+  check(run(login, "root\nroot\n/id\n", out, sizeof(out)) >= 0 && contains(out, "uid=0"),
+        "root can still log in (login, then id, says uid=0)");
 
   // Passwords: the check itself, then login fed a wrong password.
   check(account_check_password("alice", "alice"), "alice's password is accepted");
