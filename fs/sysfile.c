@@ -178,7 +178,7 @@ sys_unlink(void)
     end_op();
     return -ENOENT;
   }
-  if ((err = ilock(dp)) < 0 || (err = perm_check(dp, PERM_W | PERM_X)) < 0)
+  if ((err = ilock(dp)) < 0 || (err = perm_check(dp, PERM_X)) < 0)
     goto bad_dp;
 
   // Cannot unlink "." or "..".
@@ -194,7 +194,7 @@ sys_unlink(void)
     err = -EUCLEAN;
     goto bad_dp;
   }
-  if ((err = ilock(ip)) < 0)
+  if ((err = ilock(ip)) < 0 || (err = perm_may_remove(dp, ip)) < 0)
     goto bad_ip;
   // A directory's parent counts its ".." as well as its own name.
   if (ip->nlink < 1 || (ip->type == T_DIR && dp->nlink < 2)) {

@@ -5,7 +5,8 @@
 // child that becomes alice and checks that each protection holds (cannot
 // read a 0600 file of root's, write /etc/passwd or /etc/shadow, remove
 // from or create in a directory it cannot write, search a 0700 directory,
-// kill root's process, setuid(0), chown, chmod root's files, power off),
+// kill root's process, setuid(0), chown, chmod root's files, power off,
+// remove root's file from the sticky /tmp; #23's link-count attacks),
 // that a set-user-id program runs as its owner, and that umask shapes new
 // files; then checks that root can do each of those things, and that
 // login's password check refuses a wrong password (directly and through
@@ -225,6 +226,15 @@ as_alice(int rootpid)
   check(mknod("/home/alice/con", 1, 0) < 0, "alice cannot mknod");
   check(poweroff(0) < 0, "alice cannot power off");
 
+  // Sticky /tmp: she adds and removes her own names, not root's; in a
+  // world-writable directory without the bit she may remove root's.
+  check(xmode("/tmp", &xs) == 0 && xs.mode == 01777 && xs.uid == 0,
+        "/tmp is root's, mode 01777 (world-writable, sticky)");
+  check(unlink("/tmp/strootf") < 0, "alice cannot remove root's file from sticky /tmp");
+  check(mkfile("/tmp/stalice", "a\n", 0644) == 0 && unlink("/tmp/stalice") == 0,
+        "alice creates and removes her own file in /tmp");
+  check(unlink("/stww/f") == 0, "alice may remove root's file from a 0777 non-sticky dir");
+
   // Her own home works.
   check(chdir("/home/alice") == 0, "alice can chdir home");
   check(mkfile("/home/alice/x", "mine\n", 0600) == 0, "alice can create in her home");
@@ -281,6 +291,9 @@ main(int argc, char *argv[])
   check(mkfile("/stdir/f", "data\n", 0644) == 0, "root makes /stdir/f");
   check(mkdir("/stpriv") == 0 && chmod("/stpriv", 0700) == 0, "root makes /stpriv");
   check(mkfile("/stpriv/x", "x\n", 0644) == 0, "root makes /stpriv/x");
+  check(mkfile("/tmp/strootf", "r\n", 0666) == 0, "root makes /tmp/strootf");
+  check(mkdir("/stww") == 0 && chmod("/stww", 0777) == 0 && mkfile("/stww/f", "w\n", 0644) == 0,
+        "root makes a 0777 directory with a file");
   check(copyfile("/sectest", "/stsuid") == 0 && chmod("/stsuid", 04755) == 0,
         "root makes a set-user-id copy");
   check(xmode("/stsuid", &xs) == 0 && xs.mode == 04755 && xs.uid == 0,
@@ -316,6 +329,7 @@ main(int argc, char *argv[])
   check(unlink("/stdir/f") == 0 && unlink("/stdir") == 0, "root unlinks in its dir");
   check(unlink("/stpriv/x") == 0 && unlink("/stpriv") == 0, "root searches a 0700 dir");
   check(unlink("/stsecret") == 0 && unlink("/stsuid") == 0, "root removes its files");
+  check(unlink("/tmp/strootf") == 0 && unlink("/stww") == 0, "root removes /tmp/strootf, /stww");
 
   // After alice's attacks: /etc/passwd is intact, root can still log in.
   check(stat("/etc/passwd", &st) == 0 && st.nlink == 1, "/etc/passwd has one link again");
