@@ -42,6 +42,7 @@ int nharts_online;
 static struct proc *proc_table[CONFIG_NR_PROCS];   // NULL: a free slot
 static struct spinlock slot_lock[CONFIG_NR_PROCS];
 static struct proc *initproc;
+#define PID_MAX 0x7fffffff        // INT_MAX: a pid is a positive int
 static int nextpid = 1;
 static struct spinlock pid_lock;
 static struct spinlock wait_lock;
@@ -134,9 +135,26 @@ myproc(void)
 static int
 allocpid(void)
 {
-  acquire(&pid_lock);
-  int pid = nextpid++;
-  release(&pid_lock);
+  static int wrapped;
+  int pid, live;
+
+  // Pids count up from 1; after PID_MAX they start again at 2 (1 is init,
+  // which never exits), never negative, and from then on skip any pid a
+  // process still holds, so one pid never names two processes.
+  do {
+    acquire(&pid_lock);
+    pid = nextpid;
+    nextpid = pid == PID_MAX ? 2 : pid + 1;
+    wrapped |= pid == PID_MAX;
+    release(&pid_lock);
+    live = 0;
+    // (Kept to multi-user kernels: tiny's budget; 2^31 forks on tiny.)
+    for (int i = 0; IS_ENABLED(CONFIG_MULTIUSER) && wrapped && i < CONFIG_NR_PROCS; i++) {
+      acquire(&slot_lock[i]);
+      live |= proc_table[i] != NULL && proc_table[i]->pid == pid;
+      release(&slot_lock[i]);
+    }
+  } while (live);
   return pid;
 }
 

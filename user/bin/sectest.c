@@ -197,6 +197,120 @@ link_attack(void)
   unlink("/home/alice/reuse");
 }
 
+// One case per counter and limit of the audit in docs/multiuser.md, as
+// alice: each pushed to (or past) its bound must fail cleanly and leave
+// the system as it was.
+static void
+counter_attacks(void)
+{
+  static char big[300];
+  char *av[MAXARG + 2];
+  int fds[2], fd, i, n, pid, status;
+
+  // Open-file references: dup to the per-process limit, fork holding them
+  // all, close in both; the file stays usable (refs neither leak nor drop).
+  fd = open("/etc/passwd", O_RDONLY);
+  for (n = 0; dup(fd) >= 0; n++)
+    ;
+  check(n > 0 && dup(fd) < 0, "dup stops at the open-file limit");
+  if ((pid = fork()) == 0)
+    exit(read(fd, big, 4) == 4 ? 0 : 1);
+  wait(&status);
+  check(pid > 0 && status == 0, "a child holding every reference reads the file");
+  for (i = 3; i < fd + n + 1; i++)
+    if (i != fd)
+      close(i);
+  check(read(fd, big, 1) == 1 && close(fd) == 0, "the file survives closing the copies");
+
+  // In-memory inode references: one inode opened by many descriptors.
+  for (n = 0; n < 8 && open("/etc/passwd", O_RDONLY) >= 0; n++)
+    ;
+  for (i = 3; i < 3 + n; i++)
+    close(i);
+  check(n == 8 && open("/etc/passwd", O_RDONLY) == 3, "inode references come back");
+  close(3);
+
+  // Page references under copy-on-write: children write their copy of a
+  // page the parent keeps; the parent's bytes never change.
+  memset(big, 'p', sizeof(big));
+  for (i = 0; i < 4; i++) {
+    if ((pid = fork()) == 0) {
+      memset(big, 'c', sizeof(big));
+      exit(big[0] == 'c' ? 0 : 1);
+    }
+  }
+  for (n = 0, i = 0; i < 4; i++)
+    if (wait(&status) > 0 && status == 0)
+      n++;
+  check(n == 4 && big[0] == 'p' && big[sizeof(big) - 1] == 'p',
+        "copy-on-write children never change the parent's page");
+
+  // Pipe counts: fill the ring, then a reader drains exactly what was put.
+  pipe(fds);
+  if ((pid = fork()) == 0) {
+    close(fds[0]);
+    for (i = 0; i < 40; i++)
+      write(fds[1], big, sizeof(big));
+    exit(0);
+  }
+  close(fds[1]);
+  for (n = 0; (i = read(fds[0], big, sizeof(big))) > 0; n += i)
+    ;
+  close(fds[0]);
+  wait(0);
+  check(n == 40 * (int)sizeof(big), "a pipe passes every byte once through its ring");
+
+  // Process ids: positive and distinct (past INT_MAX they restart at 2,
+  // skipping live ones; not reachable in a test).
+  pid = fork();
+  if (pid == 0)
+    exit(0);
+  wait(0);
+  check(pid > getpid() || pid > 1, "a new pid is positive");
+
+  // Ticks: uptime is never negative; a negative sleep returns at once.
+  check(uptime() >= 0 && sleep(-5) == 0, "uptime >= 0, sleep(-5) returns 0");
+
+  // Offsets and sizes: lengths near 2^31 and negative ones fail cleanly,
+  // nothing is written past the user buffer.
+  fd = open("/home/alice/size", O_CREATE | O_RDWR);
+  check(write(fd, big, -1) < 0 && read(fd, big, -1) < 0, "negative lengths are refused");
+  check(write(fd, big, 0x7fffffff) < 0, "a 2^31-1 write from a small buffer fails");
+  close(fd);
+  fd = open("/home/alice/size", O_RDONLY);
+  struct stat st;
+  check(fstat(fd, &st) == 0 && st.size < 0x7fffffff, "the file did not grow past the data given");
+  check(read(fd, big, 0x7fffffff) >= 0, "a 2^31-1 read stops at end of file");
+  close(fd);
+  unlink("/home/alice/size");
+
+  // User and group ids: out of range or someone else's, refused.
+  check(setuid(-1) < 0 && setuid(0x7fffffff) < 0 && setgid(-2) < 0,
+        "alice cannot set ids out of range or not hers");
+  check(getuid() == ALICE && geteuid() == ALICE, "alice is still alice");
+
+  // exec argument totals: MAXARG + 1 arguments, or one longer than the
+  // stack, are refused (E2BIG) and exec returns to the caller.
+  for (i = 0; i < MAXARG + 1; i++)
+    av[i] = "x";
+  av[MAXARG + 1] = 0;
+  check(exec("/echo", av) < 0, "exec with MAXARG + 1 arguments is refused");
+  char *huge = malloc(4100);
+  memset(huge, 'a', 4099);
+  huge[4099] = 0;
+  av[0] = "/echo";
+  av[1] = huge;
+  av[2] = 0;
+  check(exec("/echo", av) < 0, "exec with a 4 KiB argument is refused");
+  free(huge);
+
+  // Path lengths: longer than MAXPATH is refused, not cut.
+  memset(big, 'a', sizeof(big));
+  big[0] = '/';
+  big[sizeof(big) - 1] = 0;
+  check(open(big, O_CREATE | O_RDWR) < 0, "a path longer than MAXPATH is refused");
+}
+
 // The checks alice must fail (or pass); rootpid is a process of root's.
 static void
 as_alice(int rootpid)
@@ -263,6 +377,7 @@ as_alice(int rootpid)
   char *noexec[] = { "/stdir/f", 0 };
   check(exec(noexec[0], noexec) < 0, "no exec of a 0644 file");
   link_attack();
+  counter_attacks();
   exit(fails);
 }
 
