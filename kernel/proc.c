@@ -30,6 +30,7 @@
 #include <octopos/file.h>
 #include <octopos/exec.h>
 #include <octopos/lockdebug.h>
+#include <octopos/kstack.h>
 #include <octopos/power.h>
 #include <octopos/ipi.h>
 #include <asm/riscv.h>
@@ -222,6 +223,7 @@ allocproc(void)
     freeproc(p);
     return NULL;
   }
+  kstack_fill(p);
   memset(&p->context, 0, sizeof(p->context));
   p->context.ra = (uint64)forkret;
   p->context.sp = p->kstack + KSTACK_PAGES * PGSIZE;
@@ -237,6 +239,8 @@ allocproc(void)
 static void
 freeproc(struct proc *p)
 {
+  if (p->context.ra != 0)
+    kstack_done(p);       // it ran (or could have): check and measure its stack
   if (p->trapframe)
     kfree_page(p->trapframe);
   if (p->pagetable)
@@ -464,6 +468,7 @@ sched(void)
     panic("sched: process running");
   if (intr_get())
     panic("sched: interrupts enabled");
+  kstack_check(p);
   int intena = mycpu()->intena;
   swtch(&p->context, &mycpu()->context);
   mycpu()->intena = intena;

@@ -61,6 +61,7 @@ static struct ut_test tests[] = {
   // file system
   { t_fileopen,     "fileopen",     UT_QUICK, "open modes, O_CREATE, O_TRUNC, unlink" },
   { t_filerw,       "filerw",       UT_QUICK, "write/read across the indirect block" },
+  { t_kstackdeep,   "kstackdeep",   UT_QUICK, "exec that commits, unlink of an indirect file: deepest kernel stacks" },
   { t_bigfile,      "bigfile",      UT_DISK,  "a MAXFILE file; writing past it fails" },
   { t_opendir,      "opendir",      UT_QUICK, "directories open read-only only" },
   { t_unlinkdir,    "unlinkdir",    UT_QUICK, "unlink of . .. and non-empty dirs fails" },

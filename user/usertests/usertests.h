@@ -116,6 +116,7 @@ void t_forkoom(void);
 void t_fileopen(void);
 void t_filerw(void);
 void t_bigfile(void);
+void t_kstackdeep(void);
 void t_opendir(void);
 void t_unlinkdir(void);
 void t_link(void);
