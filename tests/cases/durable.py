@@ -18,4 +18,32 @@ CASES = [
          ("sync", []),
          ("echo done", r"^done$"),
        ]),
+  dict(name="rename_usertests",
+       help="usertests rename and fsync pass (not skipped) where FS_SYNC is on",
+       requires=["CONFIG_FS_SYNC", "CONFIG_USER_TESTS"],
+       programs=["usertests"],
+       steps=[dict(cmd="usertests -v rename fsync", expect=[r"ALL TESTS PASSED"],
+                   reject=[r"SKIP", r"FAIL"], fail=r"FAILED[^\n]*", timeout=120)]),
 ]
+
+# passwd on a full disk (issue 15): the new /etc/shadow cannot be written,
+# passwd says so, and the old entry is still there, byte for byte (the
+# regex's back-reference compares the copy taken before with the file
+# after). Once space is freed the same passwd succeeds.
+CASES.append(
+  dict(name="passwd_full_disk",
+       help="passwd with the disk full fails, says so and leaves /etc/shadow's old entry",
+       requires=["CONFIG_FS_SYNC", "CONFIG_USER_MULTIUSER", "CONFIG_DEV_MEM"],
+       programs=["passwd", "grep", "cat", "rm", "echo"],
+       steps=[
+         ("echo sesame > /pw; echo sesame >> /pw", []),
+         ("grep alice /etc/shadow > /shadow.old", []),
+         dict(cmd="cat /dev/zero > /fill", expect=r"cat: write error", timeout=300),
+         dict(cmd="passwd alice < /pw",
+              expect=r"passwd: cannot write /etc/shadow \(disk full\?\): password unchanged"),
+         ("rm /fill", []),
+         ("cat /shadow.old /etc/shadow", r"^(alice:[0-9a-f]+:[0-9a-f]+)\n(?:.*\n)*\1$"),
+         dict(cmd="passwd alice < /pw", expect=r"password for alice changed"),
+         dict(cmd="cat /shadow.old /etc/shadow", expect=r"^alice:",
+              reject=r"^(alice:[0-9a-f]+:[0-9a-f]+)\n(?:.*\n)*\1$"),
+       ]))
