@@ -394,8 +394,9 @@ def main():
         say("PASS trial %d seed %d: %s" % (i, seed, msg))
       else:
         failed += 1
-        say("FAIL trial %d seed %d: %s\n    reproduce: python3 tests/crashtest.py -n 1 --seed %d"
-            % (i, seed, msg, seed))
+        again = "-n 1" if i < args.n else ("-n 0 --%s 1" % ("quiet" if i < args.n + args.quiet else "fsync"))
+        say("FAIL trial %d seed %d: %s\n    reproduce: python3 tests/crashtest.py%s %s --seed %d"
+            % (i, seed, msg, "" if args.commit == "config" else " --commit " + args.commit, again, seed))
   say("crashtest: %d trials, %d inconsistencies, %d lost completed writes" % (total, incons, lost))
   say("%d passed, %d failed" % (passed, failed))
   return 1 if failed else 0

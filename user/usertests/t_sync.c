@@ -145,7 +145,7 @@ t_rename(void)
   longpath[sizeof(longpath) - 1] = 0;
   CHECK(rename("ut-rn/b", longpath) < 0 && rename(longpath, "ut-rn/f") < 0,
         "rename with a path longer than MAXPATH succeeded");
-  CHECK(rename((char *)0x3fffffe000UL, "ut-rn/f") < 0 && rename("ut-rn/b", (char *)1) < 0,
+  CHECK(rename((char *)0x3fffffe000UL, "ut-rn/f") < 0 && rename("ut-rn/b", (char *)UT_KERNBASE) < 0,
         "rename with a bad pointer succeeded");
   CHECK(holds("ut-rn/b", "AAAA"), "a refused rename changed ut-rn/b");
   rn_cleanup();
