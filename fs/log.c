@@ -16,7 +16,10 @@
 // lets the transaction stay open across operations and commits it before
 // anything that can be observed from outside follows them (log_flush(): a
 // write to a device, power-off), when the log has no room for another
-// operation, or at the first end_op a second after the transaction opened.
+// operation, at the first end_op CONFIG_FS_COMMIT_INTERVAL_MS after the
+// transaction opened, or, if no operation ends by then, by the committer
+// thread (log_committer()), which the clock wakes every tick: a write
+// followed by silence is on disk at most the interval later.
 // Every commit costs four disk round trips, so a burst of small system
 // calls (create, write, unlink) pays them once instead of once per call;
 // atomicity is the same, and whatever a user has been shown (e.g. the shell
@@ -49,7 +52,16 @@
 #include <octopos/string.h>
 
 #define LOG_HDR_MAX (BSIZE / sizeof(uint) - 1)
-#define COMMIT_AGE_TICKS 10     // deferred commit: at most 1 s (10 ticks) old
+// Deferred commit: the age in ticks at which a transaction must commit.
+// A transaction opened during tick t is committed once ticks reaches
+// t + COMMIT_AGE_TICKS, at most the interval after its first block.
+#if IS_ENABLED(CONFIG_FS_LOG_COMMIT_DEFERRED)
+#define COMMIT_AGE_TICKS \
+  ((uint)(CONFIG_FS_COMMIT_INTERVAL_MS / (1000 / TICKS_PER_SEC)) > 0 ? \
+   (uint)(CONFIG_FS_COMMIT_INTERVAL_MS / (1000 / TICKS_PER_SEC)) : 1u)
+#else
+#define COMMIT_AGE_TICKS 1u
+#endif
 
 struct logheader {
   uint n;
@@ -66,7 +78,9 @@ static struct {
   int outstanding;          // operations between begin_op and end_op
   int committing;
   int waiters;
-  int force;                // someone waits in log_flush(): commit at the last end_op
+  int force;                // someone waits in log_sync(), or the transaction is
+                            // too old: commit at the last end_op, admit no new one
+  int err;                  // the last commit failed (-EIO), for log_sync()
   uint commits;             // commits finished (log_flush() waits for the next one)
   uint opened;              // ticks when the running transaction got its first block
   struct logheader lh;      // blocks of the running transaction
@@ -76,7 +90,10 @@ static struct {
   struct buf *slot[LOG_HDR_MAX];  // private buffers for writing a commit's log blocks
   struct buf *home[LOG_HDR_MAX];  // install_trans: the cache buffers going home (here,
                                   // not on a 4 KiB kernel stack; log.io.lock guards it)
+  int thread;               // the committer thread runs
 } log;
+
+static void log_committer(void);
 
 static int
 log_io(uint blockno, int write)
@@ -167,6 +184,13 @@ log_init(uint dev, const struct superblock *sb)
   releasesleep(&log.io.lock);
   if (err == 0)
     log.ready = 1;
+  if (err == 0 && IS_ENABLED(CONFIG_FS_LOG_COMMIT_DEFERRED) && !log.thread) {
+    if (kthread_start(log_committer, "logcommit") < 0) {
+      printf("xv6fs: cannot start the log committer\n");
+      return -ENOMEM;
+    }
+    log.thread = 1;
+  }
   return err;
 }
 
@@ -249,8 +273,10 @@ commit(void)
     // contents; the disk keeps the old, consistent state.
     printf("xv6fs: commit failed: disk write error\n");
     drop_trans();
+    log.err = -EIO;
   } else {
     install_trans();
+    log.err = 0;
   }
   log.lh.n = 0;
   releasesleep(&log.io.lock);
@@ -289,8 +315,11 @@ begin_op(void)
       // A deferred transaction filled the log and nobody else will end
       // an operation to commit it.
       commit_locked();
-    } else if (log.committing || log_full()) {
-      // Wait for the commit, or for the log to have room for us.
+    } else if (log.committing || log_full() || (log.force && log.lh.n > 0)) {
+      // Wait for the commit, or for the log to have room for us. A
+      // forced commit lets the running operations end and admits no
+      // new ones, so that a stream of overlapping calls cannot put it
+      // off for ever.
       log.waiters++;
       sleep(&log, &log.lock);
       log.waiters--;
@@ -327,11 +356,13 @@ end_op(void)
   release(&log.lock);
 }
 
-void
-log_flush(void)
+int
+log_sync(void)
 {
-  if (!IS_ENABLED(CONFIG_FS_LOG_COMMIT_DEFERRED) || !log.ready)
-    return;
+  int err = 0;
+
+  if (!log.ready)
+    return 0;
   acquire(&log.lock);
   // Every operation the caller has seen return is in the running
   // transaction, or in the one being committed (no operation runs during
@@ -346,8 +377,54 @@ log_flush(void)
         sleep(&log, &log.lock);
       }
     }
+    err = log.err;
   }
   release(&log.lock);
+  return err;
+}
+
+void
+log_flush(void)
+{
+  if (IS_ENABLED(CONFIG_FS_LOG_COMMIT_DEFERRED))
+    log_sync();
+}
+
+// Deferred rule: commit the running transaction if it is older than the
+// interval. Called by the committer thread each tick, outside any
+// operation. With operations still running it asks the last one's end_op
+// to commit (and holds new ones back); otherwise it commits here.
+static void
+commit_aged(void)
+{
+  acquire(&log.lock);
+  if (log.lh.n > 0 && !log.committing && ticks - log.opened >= COMMIT_AGE_TICKS) {
+    if (log.outstanding == 0)
+      commit_locked();
+    else
+      log.force = 1;
+  }
+  release(&log.lock);
+}
+
+// The committer thread's body (FS_LOG_COMMIT_DEFERRED): wakes on every
+// clock tick (10 a second) and commits a transaction that has waited the
+// interval, whether or not any process runs or calls into the kernel.
+static void
+log_committer(void)
+{
+  uint seen = ticks;
+
+  for (;;) {
+    acquire(&tickslock);
+    while (ticks == seen)
+      sleep(&ticks, &tickslock);
+    seen = ticks;
+    release(&tickslock);
+    // A peek without log.lock: commit_aged() looks again under it.
+    if (log.lh.n > 0)
+      commit_aged();
+  }
 }
 
 void

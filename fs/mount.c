@@ -26,6 +26,7 @@ fs_early_init(void)
     binit();
   iinit();
   fileinit();
+  rename_init();
 }
 
 // The root is on xv6fs but no disk registered as device 0: say which
@@ -75,4 +76,10 @@ fs_root(void)
   if (root_ip == NULL)
     return NULL;
   return idup(root_ip);
+}
+
+struct vfs_mount *
+fs_root_mount(void)
+{
+  return root_ip ? root_mnt : NULL;
 }

@@ -49,6 +49,7 @@ static struct spinlock pid_lock;
 static struct spinlock wait_lock;
 
 static void forkret(void);
+static void kthread_entry(void);
 static void freeproc(struct proc *p);
 
 #define PROC_ANY (-1)
@@ -269,6 +270,34 @@ userinit(void)
   safestrcpy(p->name, "init", sizeof(p->name));
   p->state = RUNNABLE;
   release(&p->lock);
+}
+
+// Kernel threads. One never returns to user space, so its trapframe is
+// free to carry the function it runs from kthread_start() to
+// kthread_entry().
+int
+kthread_start(void (*fn)(void), const char *name)
+{
+  struct proc *p = allocproc();
+  if (p == NULL)
+    return -ENOMEM;
+  p->trapframe->a0 = (uint64)fn;
+  p->context.ra = (uint64)kthread_entry;
+  safestrcpy(p->name, name, sizeof(p->name));
+  p->state = RUNNABLE;
+  release(&p->lock);
+  return 0;
+}
+
+// A kernel thread's first scheduling lands here holding p->lock, as in
+// forkret().
+static void
+kthread_entry(void)
+{
+  struct proc *p = myproc();
+  release(&p->lock);
+  ((void (*)(void))p->trapframe->a0)();
+  panic("kthread returned");
 }
 
 int

@@ -20,6 +20,20 @@
 # sync, or in `fail` lines, may be in any state and are only required to be
 # readable.
 #
+# Quiet trials (--quiet N, --fsync N) check the commit rules' promise for a
+# write that nothing follows (issue 15): `crashwork quiet SEED MODE` prints
+# one line, writes /cw/qa and falls silent (MODE sleep: every process idle;
+# spin: computing in user mode; fsync / sync: qa made durable that way,
+# then /cw/qb written and left). QEMU is killed --quiet-wait seconds (10)
+# after that line, or --fsync-wait (5) for fsync/sync; qa must then be on
+# disk, with its contents. Under EACH_OP nothing but the call's own end_op
+# commits, under DEFERRED the committer thread does within the interval
+# (1 s), so the waits are margins of many times what the writes take, not
+# the promises themselves. --commit each builds the variant with
+# FS_LOG_COMMIT_EACH_OP (configs/fragments/commit_each_op.config),
+# --commit slow the deferred rule with a 60 s interval (commit_slow.config),
+# under which only fsync/sync can have put qa on disk in time.
+#
 # Trial i uses seed SEED + i; `--seed X -n 1` replays trial X (the kill
 # moment is the same; what QEMU had written by then varies a little). At
 # most 2 trials run at once. Last line: `N passed, N failed`.
@@ -250,6 +264,69 @@ def trial(args, O, i, seed):
   return True, summary, 0, 0
 
 
+def quiet_trial(args, O, i, seed, mode):
+  """A write followed by silence, then the plug. Same return as trial()."""
+  wait = args.fsync_wait if mode in ("fsync", "sync") else args.quiet_wait
+  logdir = os.path.join(O, "logs")
+  os.makedirs(logdir, exist_ok=True)
+  os.makedirs(os.path.join(O, "disks"), exist_ok=True)
+  disk = os.path.join(O, "disks", "quiet-%d.img" % seed)
+  shutil.copyfile(os.path.join(O, "fs.img"), disk)
+  where = "boot 1"
+  g = None
+  try:
+    g = Guest(qemu_argv(O, disk), os.path.join(logdir, "quiet-%d-run.log" % seed), 150)
+    try:
+      to_prompt(g, 60)
+      g.send("crashwork quiet %d %s\n" % (seed, mode))
+      m = g.expect(r"^quiet %d %s qa size (\d+)$" % (seed, mode), 60,
+                   what="crashwork's 'quiet' line")
+      size = int(m.group(1))
+      end = time.monotonic() + wait
+      while time.monotonic() < end:
+        g.drain(min(0.2, max(end - time.monotonic(), 0)))
+        g.check_panic()
+        if g.eof:
+          raise GuestError("exit", "QEMU exited while the workload was quiet (status %s)" % g.rc)
+    finally:
+      g.close()           # SIGKILL: the power cut
+    where = "boot 2"
+    g = Guest(qemu_argv(O, disk), os.path.join(logdir, "quiet-%d-check.log" % seed), 150)
+    try:
+      to_prompt(g, 60, "the first shell prompt after the crash")
+      start = g.pos
+      g.send("crashwork check\n")
+      g.expect(r"^check end \d+", 60, what="'check end' from crashwork check")
+      out = g.text[start:g.pos]
+      g.expect(PROMPT, 20, what="the prompt after the check")
+      g.send("poweroff\n")
+      rc = g.wait_exit(30)
+      g.check_panic()
+      if rc != 0:
+        raise GuestError("exit", "poweroff: QEMU exit status %s" % rc)
+    finally:
+      g.close()
+  except GuestError as e:
+    return False, "%s: %s: %s\n%s" % (where, e.kind, e, tail(g.text if g else "")), 0, 1
+  found, bad = parse_check(out)
+  problems = list(bad)
+  have = found.get("qa")
+  want = ("file", size, content_fnv(seed, size))
+  what = "quiet %s: qa written, killed %.0f s later" % (mode, wait)
+  lost = 0
+  if have != want:
+    lost = 1
+    problems.insert(0, "qa %s (wanted size %d)" % (
+      "missing" if have is None else "found as %s" % " ".join(map(str, have)), size))
+  err = fsck(O, disk)
+  if err:
+    problems.append(err)
+  if problems:
+    return False, "%s\n%s" % (what, "\n".join("    " + x for x in problems)), lost, len(problems) - lost
+  os.unlink(disk)
+  return True, what + "; qa on disk", 0, 0
+
+
 def main():
   ap = argparse.ArgumentParser(description="Kill QEMU under a file-system workload; check recovery.")
   ap.add_argument("--out", default="build/crashtest")
@@ -261,15 +338,28 @@ def main():
   ap.add_argument("--boots", type=int, default=2, help="trials at once (default 2)")
   ap.add_argument("-j", "--jobs", type=int, default=2)
   ap.add_argument("--no-build", action="store_true")
+  ap.add_argument("--commit", choices=("config", "each", "slow"), default="config",
+                  help="commit rule: the config's own, FS_LOG_COMMIT_EACH_OP, or deferred "
+                       "with a 60 s interval (default config)")
+  ap.add_argument("--quiet", type=int, default=0,
+                  help="also N trials of a write followed by silence (sleep, spin)")
+  ap.add_argument("--fsync", type=int, default=0,
+                  help="also N trials of a write made durable by fsync or sync, then silence")
+  ap.add_argument("--quiet-wait", type=float, default=10.0,
+                  help="kill a quiet trial this many seconds after its write (default 10)")
+  ap.add_argument("--fsync-wait", type=float, default=5.0,
+                  help="kill an fsync/sync trial this many seconds after its write (default 5)")
   args = ap.parse_args()
-  O = os.path.join(os.path.abspath(args.out), args.config.replace("_defconfig", ""))
+  frags = {"config": [], "each": ["commit_each_op.config"], "slow": ["commit_slow.config"]}[args.commit]
+  O = os.path.join(os.path.abspath(args.out), args.config.replace("_defconfig", "") +
+                   ("" if args.commit == "config" else "-" + args.commit))
   base = args.seed if args.seed is not None else int(time.time()) % 1000000
 
   if not args.no_build:
     sys.stderr.write("crashtest: building %s in %s\n" % (args.config, O))
     os.makedirs(O, exist_ok=True)
     logp = os.path.join(O, "build.log")
-    err = build.build(SRCTREE, O, [args.config, "fuzz.config"], logp, args.jobs)
+    err = build.build(SRCTREE, O, [args.config, "fuzz.config"] + frags, logp, args.jobs)
     if not err:
       with open(logp, "a") as log:
         build.make(SRCTREE, O, [os.path.join(O, "tools", "fsck")], log)
@@ -281,10 +371,17 @@ def main():
       say("FAIL setup: %s/%s missing (fuzz.config merged? tools built?)\n0 passed, 1 failed" % (O, f))
       return 1
 
-  say("crashtest: %d trials, seeds %d..%d, %s" % (args.n, base, base + args.n - 1, args.config))
+  total = args.n + args.quiet + args.fsync
+  say("crashtest: %d trials (%d quiet, %d fsync/sync), seeds %d..%d, %s, commit rule %s"
+      % (total, args.quiet, args.fsync, base, base + total - 1, args.config, args.commit))
   passed = failed = lost = incons = 0
   with ThreadPoolExecutor(max_workers=max(1, args.boots)) as pool:
     futs = [(i, base + i, pool.submit(trial, args, O, i, base + i)) for i in range(args.n)]
+    for k in range(args.quiet + args.fsync):
+      i = args.n + k
+      mode = (("sleep", "spin")[k % 2] if k < args.quiet
+              else ("fsync", "sync")[(k - args.quiet) % 2])
+      futs.append((i, base + i, pool.submit(quiet_trial, args, O, i, base + i, mode)))
     for i, seed, fut in futs:
       try:
         ok, msg, nl, ni = fut.result()
@@ -297,9 +394,10 @@ def main():
         say("PASS trial %d seed %d: %s" % (i, seed, msg))
       else:
         failed += 1
-        say("FAIL trial %d seed %d: %s\n    reproduce: python3 tests/crashtest.py -n 1 --seed %d"
-            % (i, seed, msg, seed))
-  say("crashtest: %d trials, %d inconsistencies, %d lost completed writes" % (args.n, incons, lost))
+        again = "-n 1" if i < args.n else ("-n 0 --%s 1" % ("quiet" if i < args.n + args.quiet else "fsync"))
+        say("FAIL trial %d seed %d: %s\n    reproduce: python3 tests/crashtest.py%s %s --seed %d"
+            % (i, seed, msg, "" if args.commit == "config" else " --commit " + args.commit, again, seed))
+  say("crashtest: %d trials, %d inconsistencies, %d lost completed writes" % (total, incons, lost))
   say("%d passed, %d failed" % (passed, failed))
   return 1 if failed else 0
 

@@ -145,7 +145,9 @@ HOST_SCRIPTS = {
   "randconfig": ["python3", "tests/randconfig.py", "-n", "4", "--seed", "1000"],
   # Small runs of the survival tests (docs/survive.md); make crashtest,
   # make hostile and make fuzz run the long ones.
-  "crashtest": ["python3", "tests/crashtest.py", "-n", "3", "--seed", "11"],
+  "crashtest": ["python3", "tests/crashtest.py", "-n", "3", "--quiet", "1", "--seed", "11"],
+  "crashtest-each": ["python3", "tests/crashtest.py", "--commit", "each", "-n", "1",
+                     "--quiet", "1", "--seed", "21"],
   "hostile": ["python3", "tests/hostile.py", "--scrambles", "5"],
   # A devicetree damaged in guest memory through gdb must stop the boot.
   "baddtb": ["python3", "tests/baddtb.py"],
@@ -167,7 +169,7 @@ def host_script(args, name):
   os.makedirs(hostdir, exist_ok=True)
   if name == "host-tests":
     argv.append(hostdir)
-  if name in ("randconfig", "crashtest", "hostile", "baddtb", "lock-matrix"):
+  if name in ("randconfig", "crashtest", "crashtest-each", "hostile", "baddtb", "lock-matrix"):
     argv += ["--out", os.path.join(hostdir, name)]
   if name == "baddtb":
     argv += ["--from", args.out]     # the defconfigs this run built

@@ -4,7 +4,8 @@
 #include <octopos/spinlock.h>
 
 extern struct spinlock tickslock;
-extern uint ticks;               // timer ticks since boot, 10 per second
+#define TICKS_PER_SEC 10         // asm/arch.h's TICK_INTERVAL at QEMU virt's 10 MHz
+extern uint ticks;               // timer ticks since boot, TICKS_PER_SEC a second
 
 void clock_tick(void);           // hart 0's timer interrupt: ticks++, wake sleepers
 void clock_init(void);

@@ -50,6 +50,7 @@ struct inode {
 void fs_early_init(void);           // hart 0, before any process
 int  fs_mount_root(void);           // first process; 0 or -errno
 struct inode *fs_root(void);        // referenced root inode
+struct vfs_mount *fs_root_mount(void);  // the root's file system, or NULL
 
 // Inode cache (fs/inode.c).
 void iinit(void);
@@ -95,6 +96,13 @@ int  namei_flags(const char *path, int flags, struct inode **ipp);
 // T_FILE, the file, device or link already there. *out locked. In a
 // transaction. 0 or -errno.
 int  create(const char *path, short type, short major, short minor, struct inode **out);
+
+// rename (fs/rename.c, CONFIG_FS_SYNC): its lock, set up at boot.
+#if IS_ENABLED(CONFIG_FS_SYNC)
+void rename_init(void);
+#else
+static inline void rename_init(void) {}
+#endif
 
 // Symbolic links (fs/symlink.c, CONFIG_FS_SYMLINKS). Without the option no
 // T_SYMLINK inode ever loads, so the stubs are never really reached.

@@ -23,11 +23,15 @@ void log_write(struct buf *b);
 // from outside (device output, power-off) follows them. Sleeps; call it
 // outside any operation. Nothing to do unless FS_LOG_COMMIT_DEFERRED.
 void log_flush(void);
+// Commit every operation that has ended and wait for it, whichever the
+// commit rule (sync, fsync). 0, or -EIO if that commit failed.
+int  log_sync(void);
 #else
 // No xv6fs: nothing is logged; the calls are kept for shared code (exec).
 static inline void begin_op(void) {}
 static inline void end_op(void) {}
 static inline void log_flush(void) {}
+static inline int  log_sync(void) { return 0; }
 #endif
 
 #endif

@@ -76,6 +76,9 @@ void kexit(int status) __attribute__((noreturn));
 int  kwait(uint64 status_addr);    // user address for the status, or 0
 int  kkill(int pid);
 void userinit(void);
+// A process that runs fn in the kernel and never enters user mode (no
+// memory, no files, no parent); fn must not return. 0 or -ENOMEM.
+int  kthread_start(void (*fn)(void), const char *name);
 void procinit(void);
 void scheduler(void) __attribute__((noreturn));
 int  growproc(long n);

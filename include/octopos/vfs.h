@@ -29,6 +29,9 @@ struct vfs_ops {
   int  (*isempty)(struct inode *dp);
   // The entry at *off (advanced past it): 1 found, 0 end, or -errno.
   int  (*readdir)(struct inode *dp, uint *off, struct dirent *de);
+  // Put every completed change on disk and wait (sync, fsync); 0 or
+  // -EIO. NULL: nothing is kept on a disk.
+  int  (*sync)(struct vfs_mount *m);
 };
 
 struct vfs_mount {

@@ -1,6 +1,7 @@
 // user/bin/crashwork.c: file-system workload for the crash test, and its checker.
 //
 // usage: crashwork run SEED [ROUNDS]   churn files in /cw until killed (or ROUNDS)
+//        crashwork quiet SEED MODE     write, then fall silent until killed
 //        crashwork check               list /cw with a checksum of every file
 //
 // tests/crashtest.py kills QEMU at a random moment while `run` works, boots
@@ -352,6 +353,58 @@ run(uint seed, int rounds)
   return 0;
 }
 
+// ---------------------------------------------------------------- quiet
+
+// The commit rules' promises for a write that nothing follows (issue 15):
+// print one line (the last output, so nothing after it is flushed by the
+// console), then write /cw/qa with (seed, size) contents, and, for MODE
+// fsync or sync, make it durable that way before writing /cw/qb, which
+// nobody syncs. Then fall silent: sleep (every process idle) or spin (a
+// process computing in user mode), until the host pulls the plug. qa must
+// be on disk after the kill: at once under EACH_OP, at most the commit
+// interval later under DEFERRED, at once after fsync/sync under either.
+static int
+wfile(const char *path, uint seed, int size, int how)
+{
+  int fd = open(path, O_CREATE | O_WRONLY | O_TRUNC);
+  if (fd < 0)
+    return -1;
+  fill(seed, size);
+  int ok = write(fd, data, size) == size;
+  if (ok && how == 1)
+    ok = fsync(fd) == 0;
+  close(fd);
+  if (ok && how == 2)
+    ok = sync() == 0;
+  return ok ? 0 : -1;
+}
+
+static int
+quiet(uint seed, const char *mode)
+{
+  int how = strcmp(mode, "fsync") == 0 ? 1 : strcmp(mode, "sync") == 0 ? 2 : 0;
+  int spin = strcmp(mode, "spin") == 0;
+  if (!how && !spin && strcmp(mode, "sleep") != 0) {
+    fprintf(2, "crashwork: quiet MODE is sleep, spin, fsync or sync\n");
+    return 2;
+  }
+  mkdir("/cw");
+  printf("quiet %d %s qa size %d\n", seed, mode, 1000 + seed % 3000);
+  // From here on nothing reaches the console.
+  int bad = wfile("/cw/qa", seed, 1000 + seed % 3000, how) < 0;
+  if (how)
+    bad |= wfile("/cw/qb", seed + 1, 500, 0) < 0;
+  if (bad)
+    exit(1);                    // the host sees qa missing, and the exit in the log
+  volatile uint64 n = 0;
+  for (;;) {
+    if (spin)
+      n++;
+    else
+      sleep(1000);
+  }
+}
+
 // ---------------------------------------------------------------- check
 
 static uint
@@ -439,8 +492,10 @@ main(int argc, char *argv[])
 {
   if (argc >= 3 && strcmp(argv[1], "run") == 0)
     return run(atoi(argv[2]), argc > 3 ? atoi(argv[3]) : 0);
+  if (argc == 4 && strcmp(argv[1], "quiet") == 0)
+    return quiet(atoi(argv[2]), argv[3]);
   if (argc == 2 && strcmp(argv[1], "check") == 0)
     return check();
-  fprintf(2, "usage: crashwork run SEED [ROUNDS] | crashwork check\n");
+  fprintf(2, "usage: crashwork run SEED [ROUNDS] | crashwork quiet SEED MODE | crashwork check\n");
   return 2;
 }

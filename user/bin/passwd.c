@@ -58,7 +58,7 @@ main(int argc, char *argv[])
     exit(1);
   }
   if (account_set_password(pw.name, new1) < 0) {
-    fprintf(2, "passwd: cannot write /etc/shadow\n");
+    fprintf(2, "passwd: cannot write /etc/shadow (disk full?): password unchanged\n");
     exit(1);
   }
   printf("passwd: password for %s changed\n", pw.name);

@@ -38,7 +38,11 @@ void account_hash(const char *salt, const char *password, char out[ACCOUNT_HASH 
 void account_new_salt(char out[ACCOUNT_SALT + 1]);
 // Set (or add) name's line in /etc/shadow; password NULL locks it. 0 or -1.
 int  account_set_password(const char *name, const char *password);
-// Append a line (with its newline) to path. 0 or -1.
+// Replace path's contents with data (len bytes), atomically: a copy
+// path.new with path's owner and mode is written, fsynced and renamed over
+// path. 0, or -1 with path unchanged (a full disk, no FS_SYNC kernel).
+int  account_replace(const char *path, const char *data, int len);
+// Append a line (with its newline) to path, through account_replace. 0 or -1.
 int  account_append(const char *path, const char *line);
 // Call match(fields, n, arg) on each ':'-separated line of path until it
 // returns 1; returns that 1, or 0. The fields live until the call returns.

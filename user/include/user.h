@@ -61,6 +61,10 @@ int umask(int mask);                  // returns the old mask
 int xstat(int fd, struct xstat *xs);  // fstat plus mode, owner, group, mtime
 int symlink(const char *target, const char *path); // CONFIG_FS_SYMLINKS; -1 without
 int pagebench(int n, int batch, struct pagebench *r); // CONFIG_PAGE_ALLOC_BENCH; -1 without
+// Durability (CONFIG_FS_SYNC; -1 without).
+int sync(void);                       // commit every file system, wait
+int fsync(int fd);                    // commit what fd's file depends on, wait; -1 on a pipe or device
+int rename(const char *old, const char *new); // atomic within one file system
 
 // ulib.c
 char *strcpy(char *dst, const char *src);

@@ -2,7 +2,10 @@
 // user's shell. Passwords are in user/lib/password.c.
 //
 // The files are small, so each lookup reads the whole file and scans its
-// lines; nothing is cached, so a change is seen at once.
+// lines; nothing is cached, so a change is seen at once. A change writes
+// a whole new copy beside the file, fsyncs it and renames it over the old
+// one (account_replace): a crash or a full disk leaves the old file or the
+// new, never a truncated one.
 #include <user.h>
 #include <account.h>
 
@@ -170,26 +173,70 @@ account_group_id(const char *name)
 int
 account_append(const char *path, const char *line)
 {
-  char *old;
-  int len = 0, fd, n = strlen(line), ok;
+  char *old, *buf;
+  int len = 0, n = strlen(line), r;
 
-  // xv6 has no O_APPEND: read, then write back with the line added.
+  // xv6 has no O_APPEND, and appending in place could leave half a line:
+  // build the new contents and replace the file whole.
   if ((old = account_read_file(path, &len)) == 0)
     len = 0;
-  if ((fd = open(path, O_CREATE | O_WRONLY)) < 0) {
+  if ((buf = malloc(len + n + 2)) == 0) {
     free(old);
     return -1;
   }
-  ok = 1;
-  if (len > 0)
-    ok = write(fd, old, len) == len;
-  if (ok && len > 0 && old[len - 1] != '\n')
-    ok = write(fd, "\n", 1) == 1;
-  if (ok)
-    ok = write(fd, line, n) == n;
-  close(fd);
+  memmove(buf, old, len);
+  if (len > 0 && buf[len - 1] != '\n')
+    buf[len++] = '\n';
+  memmove(buf + len, line, n);
+  r = account_replace(path, buf, len + n);
+  free(buf);
   free(old);
-  return ok ? 0 : -1;
+  return r;
+}
+
+// path with ".new" added, for the temporary copy: 0, or -1 if too long.
+static int
+tmpname(const char *path, char *out, int n)
+{
+  int l = strlen(path);
+  if (l + 5 > n)
+    return -1;
+  strcpy(out, path);
+  strcpy(out + l, ".new");
+  return 0;
+}
+
+int
+account_replace(const char *path, const char *data, int len)
+{
+  char tmp[MAXPATH];
+  struct xstat xs;
+  int fd, ok;
+
+  if (tmpname(path, tmp, sizeof(tmp)) < 0)
+    return -1;
+  // The copy gets the old file's owner and mode before any byte goes in
+  // (/etc/shadow is 0600): nobody can read it in between.
+  xs.mode = 0644;
+  xs.uid = xs.gid = 0;
+  if ((fd = open(path, O_RDONLY)) >= 0) {
+    if (xstat(fd, &xs) < 0)
+      xs.mode = 0600;
+    close(fd);
+  }
+  unlink(tmp);                    // left by an earlier failure
+  if ((fd = open(tmp, O_CREATE | O_WRONLY | O_TRUNC)) < 0)
+    return -1;
+  ok = chmod(tmp, xs.mode & 07777) == 0 && chown(tmp, xs.uid, xs.gid) == 0 &&
+       write(fd, data, len) == len && fsync(fd) == 0;
+  close(fd);
+  // The rename is the one moment the file changes: before it the old
+  // contents, after it the new, on disk as after a crash.
+  if (!ok || rename(tmp, path) < 0 || sync() < 0) {
+    unlink(tmp);
+    return -1;
+  }
+  return 0;
 }
 
 static int

@@ -101,7 +101,7 @@ account_set_password(const char *name, const char *password)
 {
   char salt[ACCOUNT_SALT + 1], h[ACCOUNT_HASH + 1], entry[ACCOUNT_NAME + 100];
   char *buf, *line, *end, *out;
-  int len = 0, olen = 0, found = 0, fd, nl = strlen(name), ok;
+  int len = 0, olen = 0, found = 0, nl = strlen(name), ok;
 
   if (password) {
     account_new_salt(salt);
@@ -145,9 +145,7 @@ account_set_password(const char *name, const char *password)
     olen += strlen(entry);
   }
   free(buf);
-  ok = (fd = open("/etc/shadow", O_WRONLY | O_TRUNC)) >= 0 && write(fd, out, olen) == olen;
-  if (fd >= 0)
-    close(fd);
+  ok = account_replace("/etc/shadow", out, olen) == 0;
   free(out);
   return ok ? 0 : -1;
 }

@@ -83,6 +83,8 @@ static struct ut_test tests[] = {
   { t_inodefull,    "inodefull",    UT_DISK,  "create files until inodes run out" },
   { t_symlink,      "symlink",      UT_QUICK, "symbolic links: follow, O_NOFOLLOW, loops (FS_SYMLINKS)" },
   { t_largefile,    "largefile",    UT_QUICK | UT_DISK, "1 MiB file via the doubly-indirect block (FS_XV6_LARGE_FILES)" },
+  { t_rename,       "rename",       UT_QUICK, "rename over files and directories, refusals, open fds (FS_SYNC)" },
+  { t_fsync,        "fsync",        UT_QUICK, "fsync of files, dirs; pipes, devices and bad fds refused (FS_SYNC)" },
   // bad arguments
   { t_badfd,        "badfd",        UT_QUICK, "fd -1, 100, NR_OPEN, closed" },
   { t_fdexhaust,    "fdexhaust",    UT_QUICK, "per-process fd table full" },

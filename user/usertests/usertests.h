@@ -113,6 +113,8 @@ void t_memexhaust(void);
 void t_memexhaust2(void);
 void t_forkoom(void);
 
+void t_rename(void);
+void t_fsync(void);
 void t_fileopen(void);
 void t_filerw(void);
 void t_bigfile(void);
