@@ -5,6 +5,13 @@
 // can disturb the shell itself. Only `cd` runs in the shell, since a child
 // cannot change its parent's directory.
 //
+// Limits, each refused with a message rather than a crash or a partial run
+// (the stack is one page): a line holds up to MAXLINE bytes and a longer
+// one is not run at all; parentheses nest up to MAXDEPTH deep; a line has
+// up to NCMD commands, pipes and redirections. Pipelines and lists are
+// parsed and run by loops, not recursion, so only parentheses deepen the
+// stack.
+//
 // Grammar, loosest binding first:
 //   line     = pipeline { (';' | '&') [pipeline] }
 //   pipeline = command [ '|' pipeline ]
@@ -15,6 +22,8 @@ enum { EXEC = 1, REDIR, PIPE, LIST, BACK };
 
 #define NCMD   64
 #define NARG   MAXARG
+#define MAXLINE 4096          // bytes in a line, not counting the newline
+#define MAXDEPTH 8            // nested parentheses: about 256 bytes of stack each
 
 struct cmd {
   int type;
@@ -27,10 +36,11 @@ struct cmd {
 // The parser's storage: it runs in the child, so nothing is ever freed.
 static struct cmd pool[NCMD];
 static int npool;
-static char words[512];       // NUL-terminated copies of the words
+static char words[MAXLINE + 2];   // NUL-terminated copies of the words
 static int nwords;
+static int depth;             // parentheses open at the parser's place
 
-static char line[256];
+static char line[MAXLINE + 2];
 static const char *pos;       // the scanner's place in line
 
 static void __attribute__((noreturn))
@@ -145,10 +155,13 @@ parsecommand(void)
 
   if (peek('(')) {
     pos++;
+    if (++depth > MAXDEPTH)
+      die("parentheses nested too deeply");
     c = parseline();
     if (!peek(')'))
       die("missing )");
     pos++;
+    depth--;
     return parseredirs(c);
   }
   // Words and redirections may mix: `echo a > f b` prints "a b" into f.
@@ -164,19 +177,29 @@ parsecommand(void)
   return c;
 }
 
+// a | b | c is PIPE(a, PIPE(b, c)), built by a loop that appends to the
+// rightmost pipe.
 static struct cmd *
 parsepipeline(void)
 {
-  struct cmd *c = parsecommand(), *p;
+  struct cmd *c = parsecommand(), *head, *tail, *p;
 
-  if (peek('|')) {
+  if (!peek('|'))
+    return c;
+  head = tail = newcmd(PIPE);
+  tail->left = c;
+  for (;;) {
     pos++;
+    c = parsecommand();
+    if (!peek('|')) {
+      tail->right = c;
+      return head;
+    }
     p = newcmd(PIPE);
     p->left = c;
-    p->right = parsepipeline();
-    return p;
+    tail->right = p;
+    tail = p;
   }
-  return c;
 }
 
 static struct cmd *
@@ -247,18 +270,22 @@ runredir(struct cmd *c)
       ;
 }
 
+// Runs c and exits. Right-hand sides continue the loop instead of
+// recursing, so a long pipeline or list does not deepen the stack.
 static void __attribute__((noreturn))
 runcmd(struct cmd *c)
 {
   int p[2];
 
+again:
   switch (c->type) {
   case EXEC:
     runexec(c);
     break;
   case REDIR:
     runredir(c);
-    runcmd(c->left);
+    c = c->left;
+    goto again;
   case PIPE:
     if (pipe(p) < 0)
       die("pipe failed");
@@ -274,7 +301,8 @@ runcmd(struct cmd *c)
       dup(p[0]);
       close(p[0]);
       close(p[1]);
-      runcmd(c->right);
+      c = c->right;
+      goto again;
     }
     close(p[0]);
     close(p[1]);
@@ -285,7 +313,8 @@ runcmd(struct cmd *c)
     if (fork1() == 0)
       runcmd(c->left);
     wait(0);
-    runcmd(c->right);
+    c = c->right;
+    goto again;
   case BACK:
     // The child outlives us and is reaped by init.
     if (fork1() == 0)
@@ -300,7 +329,7 @@ runline(void)
 {
   struct cmd *c;
 
-  npool = nwords = 0;
+  npool = nwords = depth = 0;
   pos = line;
   c = parseline();
   skipspace();
@@ -327,6 +356,28 @@ builtin(void)
   return 1;
 }
 
+// Reads one line into `line` (without its newline). Returns its length,
+// -1 at end of input, or -2 for a line longer than MAXLINE, which is read
+// to its end and dropped so that no part of it runs.
+static int
+getline(void)
+{
+  int n = 0, r;
+  char c;
+
+  while ((r = read(0, &c, 1)) == 1 && c != '\n' && c != '\r') {
+    if (n < MAXLINE)
+      line[n] = c;
+    n++;
+  }
+  if (r < 1 && n == 0)
+    return -1;
+  if (n > MAXLINE)
+    return -2;
+  line[n] = 0;
+  return n;
+}
+
 int
 main(void)
 {
@@ -342,13 +393,23 @@ main(void)
 
   for (;;) {
     fprintf(2, "$ ");
-    memset(line, 0, sizeof(line));
-    gets(line, sizeof(line));
-    if (line[0] == 0)
+    int n = getline();
+    if (n == -1)
       break;   // end of input
-    if (builtin())
+    if (n == -2) {
+      fprintf(2, "sh: line too long (more than %d bytes); nothing run\n", MAXLINE);
       continue;
-    if (fork1() == 0)
+    }
+    if (n == 0 || builtin())
+      continue;
+    // A full process table is no reason to end the shell: say so and
+    // read the next line.
+    int pid = fork();
+    if (pid < 0) {
+      fprintf(2, "sh: fork failed\n");
+      continue;
+    }
+    if (pid == 0)
       runline();
     wait(0);
   }
