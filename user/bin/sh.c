@@ -2,8 +2,9 @@
 //
 // Reads a line, parses it into a tree of commands and runs the tree in a
 // child process, so nothing a command does (redirections, a failed exec)
-// can disturb the shell itself. Only `cd` runs in the shell, since a child
-// cannot change its parent's directory.
+// can disturb the shell itself. Builtins run in the shell, since a child
+// cannot change its parent's state: `cd`, and `ulimit` for the limits
+// everything started later inherits.
 //
 // Limits, each refused with a message rather than a crash or a partial run
 // (the stack is one page): a line holds up to MAXLINE bytes and a longer
@@ -338,22 +339,113 @@ runline(void)
   runcmd(c);
 }
 
-// `cd dir` is the one builtin. Returns 1 if the line was a cd.
+// --- builtins: commands that must run in the shell itself ----------------
+
+#define NBARG 4
+static char bline[MAXLINE + 2];   // a builtin's words, split in place
+static char *bargv[NBARG + 1];
+
+// Splits the start of line into up to NBARG words in bargv; returns how many.
+static int
+splitwords(void)
+{
+  int n = 0;
+  char *s = bline;
+
+  memset(bargv, 0, sizeof(bargv));
+  strcpy(bline, line);
+  while (n < NBARG) {
+    while (*s && strchr(SPACE, *s))
+      s++;
+    if (*s == 0)
+      break;
+    bargv[n++] = s;
+    while (*s && !strchr(SPACE, *s))
+      s++;
+    if (*s)
+      *s++ = 0;
+  }
+  return n;
+}
+
+static void
+builtin_cd(void)
+{
+  char *dir = bargv[1] ? bargv[1] : "/";
+
+  if (chdir(dir) < 0)
+    fprintf(2, "cannot cd %s\n", dir);
+}
+
+// ulimit [-u|-n|-t] [N|unlimited]: show or set (soft and hard) the limit on
+// processes (-u), open files (-n) or CPU seconds (-t, the default).
+static void
+builtin_ulimit(void)
+{
+  static const struct { char opt; int res; const char *what; } lims[] = {
+    { 't', RLIMIT_CPU, "cpu time (seconds)" },
+    { 'n', RLIMIT_NOFILE, "open files" },
+    { 'u', RLIMIT_NPROC, "processes" },
+  };
+  struct rlimit rl;
+  int i = 0, a = 1, all = 0;
+
+  if (bargv[1] && strcmp(bargv[1], "-a") == 0) {
+    all = 1;
+    a++;
+  } else if (bargv[1] && bargv[1][0] == '-') {
+    for (i = 0; i < 3 && lims[i].opt != bargv[1][1]; i++)
+      ;
+    if (i == 3 || bargv[1][2]) {
+      fprintf(2, "ulimit: usage: ulimit [-a|-t|-n|-u] [N|unlimited]\n");
+      return;
+    }
+    a++;
+  }
+  for (int j = all ? 0 : i; j < (all ? 3 : i + 1); j++) {
+    if (getrlimit(lims[j].res, &rl) < 0) {
+      fprintf(2, "ulimit: this kernel has no resource limits\n");
+      return;
+    }
+    if (bargv[a] == 0 || all) {
+      if (all)
+        printf("%-20s ", lims[j].what);
+      if (rl.rlim_cur == RLIM_INFINITY)
+        printf("unlimited\n");
+      else
+        printf("%lu\n", rl.rlim_cur);
+      continue;
+    }
+    if (strcmp(bargv[a], "unlimited") == 0)
+      rl.rlim_cur = rl.rlim_max = RLIM_INFINITY;
+    else if (bargv[a][0] >= '0' && bargv[a][0] <= '9')
+      rl.rlim_cur = rl.rlim_max = atoi(bargv[a]);
+    else {
+      fprintf(2, "ulimit: %s: not a number\n", bargv[a]);
+      return;
+    }
+    if (setrlimit(lims[j].res, &rl) < 0)
+      fprintf(2, "ulimit: cannot set the limit (only root raises a hard limit)\n");
+  }
+}
+
+// Runs line if it is a builtin; returns 1 if it was one.
 static int
 builtin(void)
 {
-  char *dir, *end;
+  static const struct { const char *name; void (*fn)(void); } cmds[] = {
+    { "cd", builtin_cd }, { "ulimit", builtin_ulimit },
+  };
 
-  if (strncmp(line, "cd", 2) != 0 || (line[2] != 0 && !strchr(SPACE, line[2])))
+  if (splitwords() == 0)
     return 0;
-  for (dir = line + 2; *dir && strchr(SPACE, *dir); dir++)
-    ;
-  for (end = dir; *end && !strchr(SPACE, *end); end++)
-    ;
-  *end = 0;
-  if (chdir(*dir ? dir : "/") < 0)
-    fprintf(2, "cannot cd %s\n", dir);
-  return 1;
+  for (int i = 0; i < (int)(sizeof(cmds) / sizeof(cmds[0])); i++) {
+    if (strcmp(bargv[0], cmds[i].name) == 0) {
+      cmds[i].fn();
+      return 1;
+    }
+  }
+  return 0;
 }
 
 // Reads one line into `line` (without its newline). Returns its length,

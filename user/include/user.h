@@ -15,6 +15,7 @@
 #include <uapi/octopos/lockstat.h>
 #include <uapi/octopos/xstat.h>
 #include <uapi/octopos/pagebench.h>
+#include <uapi/octopos/resource.h>
 
 // System calls 1-21 (xv6-riscv).
 int fork(void);
@@ -61,6 +62,9 @@ int umask(int mask);                  // returns the old mask
 int xstat(int fd, struct xstat *xs);  // fstat plus mode, owner, group, mtime
 int symlink(const char *target, const char *path); // CONFIG_FS_SYMLINKS; -1 without
 int pagebench(int n, int batch, struct pagebench *r); // CONFIG_PAGE_ALLOC_BENCH; -1 without
+// Resource limits (CONFIG_RLIMITS; -1 without).
+int getrlimit(int resource, struct rlimit *rl);
+int setrlimit(int resource, const struct rlimit *rl);
 
 // ulib.c
 char *strcpy(char *dst, const char *src);
