@@ -33,6 +33,7 @@
 #include <octopos/kstack.h>
 #include <octopos/power.h>
 #include <octopos/ipi.h>
+#include <octopos/rlimit.h>
 #include <asm/riscv.h>
 #include <asm/arch.h>
 #include <asm/memlayout.h>
@@ -47,6 +48,7 @@ static struct proc *initproc;
 static int nextpid = 1;
 static struct spinlock pid_lock;
 static struct spinlock wait_lock;
+static struct spinlock limit_lock;   // CONFIG_RLIMITS: see fork_limited()
 
 static void forkret(void);
 static void kthread_entry(void);
@@ -108,6 +110,8 @@ procinit(void)
 {
   initlock(&pid_lock, "nextpid");
   initlock(&wait_lock, "wait_lock");
+  if (IS_ENABLED(CONFIG_RLIMITS))
+    initlock(&limit_lock, "fork_limit");
   for (int i = 0; i < CONFIG_NR_PROCS; i++)
     initlock(&slot_lock[i], "proc_slot");
 }
@@ -267,6 +271,8 @@ userinit(void)
   if (p == NULL)
     panic("userinit: no process slot");
   initproc = p;
+  if (IS_ENABLED(CONFIG_RLIMITS))
+    rlimit_init(p);
   safestrcpy(p->name, "init", sizeof(p->name));
   p->state = RUNNABLE;
   release(&p->lock);
@@ -326,11 +332,45 @@ growproc(long n)
   return 0;
 }
 
+// CONFIG_RLIMITS: may p fork one more process? Root always may (it must be
+// able to log in and clean up); others not past their user's RLIMIT_NPROC
+// nor into the last CONFIG_RLIMIT_ROOT_SLOTS free slots. Counts by peeking
+// at each slot: a user's count may be off by the forks racing with it, but
+// the root slots are exact because kfork claims its slot under limit_lock.
+
+static int
+fork_limited(struct proc *p)
+{
+  if (p->euid == 0)
+    return 0;
+  int used = 0, mine = 0;
+  for (int i = 0; i < CONFIG_NR_PROCS; i++) {
+    struct proc *pp = __atomic_load_n(&proc_table[i], __ATOMIC_RELAXED);
+    if (pp == NULL)
+      continue;
+    used++;
+    mine += pp->uid == p->uid;
+  }
+  return used >= CONFIG_NR_PROCS - CONFIG_RLIMIT_ROOT_SLOTS ||
+         (uint64)mine >= p->rlim[RLIMIT_NPROC].rlim_cur;
+}
+
+static struct proc *
+allocproc_limited(struct proc *p)
+{
+  if (!IS_ENABLED(CONFIG_RLIMITS))
+    return allocproc();
+  acquire(&limit_lock);
+  struct proc *np = fork_limited(p) ? NULL : allocproc();
+  release(&limit_lock);
+  return np;
+}
+
 int
 kfork(void)
 {
   struct proc *p = myproc();
-  struct proc *np = allocproc();
+  struct proc *np = allocproc_limited(p);
   if (np == NULL)
     return -EAGAIN;
   if (uvmcopy(p->pagetable, np->pagetable, p->sz) < 0) {
@@ -349,6 +389,8 @@ kfork(void)
   np->gid = p->gid;
   np->egid = p->egid;
   np->umask = p->umask;
+  if (IS_ENABLED(CONFIG_RLIMITS))
+    rlimit_fork(np, p);
   safestrcpy(np->name, p->name, sizeof(p->name));
   int pid = np->pid;
   release(&np->lock);

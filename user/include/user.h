@@ -15,6 +15,7 @@
 #include <uapi/octopos/lockstat.h>
 #include <uapi/octopos/xstat.h>
 #include <uapi/octopos/pagebench.h>
+#include <uapi/octopos/resource.h>
 
 // System calls 1-21 (xv6-riscv).
 int fork(void);
@@ -65,6 +66,9 @@ int pagebench(int n, int batch, struct pagebench *r); // CONFIG_PAGE_ALLOC_BENCH
 int sync(void);                       // commit every file system, wait
 int fsync(int fd);                    // commit what fd's file depends on, wait; -1 on a pipe or device
 int rename(const char *old, const char *new); // atomic within one file system
+// Resource limits (CONFIG_RLIMITS; -1 without).
+int getrlimit(int resource, struct rlimit *rl);
+int setrlimit(int resource, const struct rlimit *rl);
 
 // ulib.c
 char *strcpy(char *dst, const char *src);

@@ -37,6 +37,12 @@ static struct ut_test tests[] = {
   { t_forkmax,      "forkmax",      UT_QUICK, "fork until failure, then reap all" },
   { t_forkfork,     "forkfork",     0,        "several processes forking concurrently" },
   { t_uptime,       "uptime",       UT_QUICK, "sleep advances uptime" },
+  // resource limits (CONFIG_RLIMITS; skipped without)
+  { t_rlimitargs,   "rlimitargs",   UT_QUICK, "getrlimit/setrlimit check their arguments; only root raises a hard limit" },
+  { t_rlimitnofile, "rlimitnofile", UT_QUICK, "RLIMIT_NOFILE caps descriptors, survives fork" },
+  { t_rlimitnproc,  "rlimitnproc",  UT_QUICK, "RLIMIT_NPROC caps a user's processes" },
+  { t_rlimitroot,   "rlimitroot",   UT_QUICK, "a user cannot take the slots kept for root" },
+  { t_rlimitcpu,    "rlimitcpu",    UT_QUICK, "RLIMIT_CPU kills a spinning process" },
   // pipes
   { t_pipebasic,    "pipebasic",    UT_QUICK, "pipe round trip" },
   { t_pipebig,      "pipebig",      UT_QUICK, "large transfer between processes, checked" },

@@ -92,6 +92,12 @@ void t_forkmax(void);
 void t_forkfork(void);
 void t_uptime(void);
 
+void t_rlimitargs(void);
+void t_rlimitnofile(void);
+void t_rlimitnproc(void);
+void t_rlimitroot(void);
+void t_rlimitcpu(void);
+
 void t_pipebasic(void);
 void t_pipebig(void);
 void t_pipenoreader(void);
