@@ -61,6 +61,16 @@ int umask(int mask);                  // returns the old mask
 int xstat(int fd, struct xstat *xs);  // fstat plus mode, owner, group, mtime
 int symlink(const char *target, const char *path); // CONFIG_FS_SYMLINKS; -1 without
 int pagebench(int n, int batch, struct pagebench *r); // CONFIG_PAGE_ALLOC_BENCH; -1 without
+// POSIX calls (CONFIG_POSIX_CALLS; -1 without): <uapi/octopos/posix.h>.
+struct octopos_timespec;
+int getdents(int fd, void *buf, int n);   // whole struct dirents; bytes, 0 at the end
+long lseek(int fd, long off, int whence);
+int getcwd(char *buf, int n);             // path length; -1 if n is too small
+int dup2(int oldfd, int newfd);
+int clock_gettime(int clk, struct octopos_timespec *ts);
+int nanosleep(const struct octopos_timespec *req, struct octopos_timespec *rem);
+int ftruncate(int fd, long len);          // grow, or shrink to 0
+int isatty(int fd);                       // 1 console, 0 other files
 
 // ulib.c
 char *strcpy(char *dst, const char *src);
