@@ -64,3 +64,7 @@ $(O)/user/pbin/%.o: user/pbin/%.c $(kdeps) $(PICOLIBC_LIB)/libc.a
 $(pico-progs): $(O)/user/%: $(O)/user/pbin/%.o $(pico-crt0) $(pico-libocto) user/picolibc/picolibc.ld
 	$(call say,LD,user/$*)
 	$(Q)$(CC) $(PCFLAGS) $(PLDFLAGS) -o $@ $(pico-crt0) $(filter %.o,$(filter-out $(pico-crt0),$^)) $(pico-libs)
+
+# The application SDK (docs/sdk.md).
+sdk: $(pico-crt0) $(pico-libocto) $(PICOLIBC_LIB)/libc.a
+	$(Q)STRIP=$(CROSS_COMPILE)strip sh scripts/mksdk.sh $(O) $(PICOLIBC_DIR) $(PICO_LIBGCC)
