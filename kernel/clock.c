@@ -24,23 +24,30 @@ clock_tick(void)
   release(&tickslock);
 }
 
-long
-sys_sleep(void)
+// Sleep n ticks. 0, or, when the process is killed first, the ticks
+// still left (at least 1). Also kernel/systime.c's nanosleep.
+uint
+clock_sleep(uint n)
 {
-  int n = argint(0);
-  if (n < 0)
-    n = 0;
   acquire(&tickslock);
   uint start = ticks;
-  while (ticks - start < (uint)n) {
+  while (ticks - start < n) {
     if (killed(myproc())) {
+      uint left = n - (ticks - start);
       release(&tickslock);
-      return -EINTR;
+      return left;
     }
     sleep(&ticks, &tickslock);
   }
   release(&tickslock);
   return 0;
+}
+
+long
+sys_sleep(void)
+{
+  int n = argint(0);
+  return clock_sleep(n < 0 ? 0 : n) ? -EINTR : 0;
 }
 
 long

@@ -9,5 +9,6 @@ extern uint ticks;               // timer ticks since boot, TICKS_PER_SEC a seco
 
 void clock_tick(void);           // hart 0's timer interrupt: ticks++, wake sleepers
 void clock_init(void);
+uint clock_sleep(uint n);      // n ticks; 0, or ticks left when killed
 
 #endif

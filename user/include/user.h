@@ -69,6 +69,16 @@ int rename(const char *old, const char *new); // atomic within one file system
 // Resource limits (CONFIG_RLIMITS; -1 without).
 int getrlimit(int resource, struct rlimit *rl);
 int setrlimit(int resource, const struct rlimit *rl);
+// POSIX calls (CONFIG_POSIX_CALLS; -1 without): <uapi/octopos/posix.h>.
+struct octopos_timespec;
+int getdents(int fd, void *buf, int n);   // whole struct dirents; bytes, 0 at the end
+long lseek(int fd, long off, int whence);
+int getcwd(char *buf, int n);             // path length; -1 if n is too small
+int dup2(int oldfd, int newfd);
+int clock_gettime(int clk, struct octopos_timespec *ts);
+int nanosleep(const struct octopos_timespec *req, struct octopos_timespec *rem);
+int ftruncate(int fd, long len);          // grow, or shrink to 0
+int isatty(int fd);                       // 1 console, 0 other files
 
 // ulib.c
 char *strcpy(char *dst, const char *src);

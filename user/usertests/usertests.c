@@ -107,6 +107,15 @@ static struct ut_test tests[] = {
   { t_execelf,      "execelf",      UT_QUICK, "exec of truncated and corrupt ELF files" },
   { t_execargv,     "execargv",     UT_QUICK, "too many / too long / bad argv" },
   { t_execmany,     "execmany",     0,        "concurrent exec" },
+  // POSIX calls (CONFIG_POSIX_CALLS)
+  { t_lseek,        "lseek",        UT_QUICK, "lseek SET/CUR/END, past the end, pipes, bad whence" },
+  { t_getdents,     "getdents",     UT_QUICK, "getdents lists entries; small buffers, files, bad pointers" },
+  { t_getcwd,       "getcwd",       UT_QUICK, "getcwd at /, in subdirectories, small and bad buffers" },
+  { t_dup2,         "dup2",         UT_QUICK, "dup2 replaces, shares the offset; bad fds" },
+  { t_clock,        "clock",        UT_QUICK, "clock_gettime advances; bad clocks and pointers" },
+  { t_nanosleep,    "nanosleep",    UT_QUICK, "nanosleep sleeps; bad timespecs" },
+  { t_ftruncate,    "ftruncate",    UT_QUICK, "ftruncate grows with zeros, empties; bad arguments" },
+  { t_isatty,       "isatty",       UT_QUICK, "isatty: console 1, file and pipe 0, bad fd -1" },
   { 0, 0, 0, 0 },
 };
 
@@ -390,6 +399,8 @@ probe(void)
       ut.nr_procs = atoi(v);
     if ((v = config_value("CONFIG_NR_FILES")))
       ut.nr_files = atoi(v);
+    if ((v = config_value("CONFIG_POSIX_CALLS")) && *v == 'y')
+      ut.posix_calls = 1;
   }
   int fd = open(ut.progname, O_RDONLY);
   if (fd >= 0) {
