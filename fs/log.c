@@ -57,8 +57,8 @@
 // t + COMMIT_AGE_TICKS, at most the interval after its first block.
 #if IS_ENABLED(CONFIG_FS_LOG_COMMIT_DEFERRED)
 #define COMMIT_AGE_TICKS \
-  ((uint)(CONFIG_FS_COMMIT_INTERVAL_MS / (1000 / TICKS_PER_SEC)) > 0 ? \
-   (uint)(CONFIG_FS_COMMIT_INTERVAL_MS / (1000 / TICKS_PER_SEC)) : 1u)
+  ((uint)(CONFIG_FS_COMMIT_INTERVAL_MS * CONFIG_HZ / 1000) > 0 ? \
+   (uint)(CONFIG_FS_COMMIT_INTERVAL_MS * CONFIG_HZ / 1000) : 1u)
 #else
 #define COMMIT_AGE_TICKS 1u
 #endif

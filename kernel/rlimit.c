@@ -14,8 +14,6 @@
 #include <octopos/errno.h>
 #include <octopos/vm.h>
 
-#define TICKS_PER_SEC 10
-
 void
 rlimit_init(struct proc *p)
 {
@@ -46,7 +44,7 @@ rlimit_tick(struct proc *p)
 {
   p->cputicks++;
   uint64 lim = p->rlim[RLIMIT_CPU].rlim_cur;
-  if (lim != RLIM_INFINITY && p->cputicks / TICKS_PER_SEC >= lim)
+  if (lim != RLIM_INFINITY && p->cputicks / CONFIG_HZ >= lim)
     setkilled(p);
 }
 

@@ -1,11 +1,11 @@
 // kernel/systime.c: POSIX clocks and sleeping (CONFIG_POSIX_CALLS):
 // clock_gettime and nanosleep.
 //
-// The monotonic clock is the `time` CSR (10 MHz on QEMU's virt board, the
-// same timebase TICK_INTERVAL assumes), so it has 100 ns resolution; the
-// real-time clock is the RTC when one was probed, else time since boot
-// (a system without an RTC believes it is 1970). nanosleep sleeps in timer
-// ticks (100 ms), rounding up, so it never returns early.
+// The monotonic clock is the `time` CSR at the devicetree's timebase
+// (10 MHz on QEMU's virt board: 100 ns resolution); the real-time clock is
+// the RTC when one was probed, else time since boot (a system without an
+// RTC believes it is 1970). nanosleep sleeps in timer ticks (1/CONFIG_HZ s),
+// rounding up, so it never returns early.
 #include <octopos/types.h>
 #include <octopos/clock.h>
 #include <octopos/errno.h>
@@ -18,13 +18,14 @@
 #include <uapi/octopos/posix.h>
 
 #define NS_PER_SEC  1000000000L
-#define TIMEBASE_HZ (TICK_INTERVAL * 10L)        // 10 ticks per second
-#define NS_PER_TICK (NS_PER_SEC / 10)
+#define NS_PER_TICK (NS_PER_SEC / CONFIG_HZ)
 
 static uint64
 monotonic_ns(void)
 {
-  return r_time() * (NS_PER_SEC / TIMEBASE_HZ);
+  // Seconds and remainder apart, so neither product overflows 64 bits.
+  uint64 t = r_time();
+  return t / timebase_hz * NS_PER_SEC + t % timebase_hz * NS_PER_SEC / timebase_hz;
 }
 
 // clock_gettime(clk, ts)

@@ -21,7 +21,8 @@ struct dt_node {
 
 struct fdt_hart {
   uint hartid;                // reg of the cpu node
-  int enabled;
+  int enabled;                // status absent or "okay"
+  int usable;                 // enabled and has an MMU (mmu-type): the kernel may run on it
   int has_sstc;               // riscv,isa (or isa-extensions) lists sstc
 };
 
@@ -42,5 +43,7 @@ extern struct fdt_info fdt;
 int fdt_parse(const void *blob);
 int fdt_is_compatible(const struct dt_node *n, const char *compat);
 const struct dt_node *fdt_find_compatible(const char *compat);
+int fdt_usable_harts(void);               // harts the kernel may run on
+int fdt_hart_index(uint64 hartid);        // index in fdt.harts, or -1
 
 #endif

@@ -103,14 +103,24 @@ void fprintf(int fd, const char *fmt, ...) __attribute__((format(printf, 2, 3)))
 void *malloc(uint n);
 void free(void *p);
 
-// The `time` CSR (10 MHz on QEMU virt) is readable from user mode: a cheap
-// clock for benchmarks, much finer than uptime()'s ticks.
+// The `time` CSR is readable from user mode: a cheap clock for benchmarks,
+// much finer than uptime()'s ticks. Its rate differs per board (10 MHz on
+// QEMU virt, 1 MHz on sifive_u): timebase_hz() asks the kernel.
 static inline uint64
 rdtime(void)
 {
   uint64 t;
   asm volatile("csrr %0, time" : "=r"(t));
   return t;
+}
+
+// Hz of rdtime(), from sysinfo (the devicetree's timebase-frequency; the
+// kernel does not boot without one, so this is never 0).
+static inline unsigned long
+timebase_hz(void)
+{
+  struct sysinfo si;
+  return sysinfo(&si) == 0 ? si.timebase : 0;
 }
 
 #endif
