@@ -1,7 +1,8 @@
 # scripts/misc.mk: running, testing, shipping and housekeeping targets.
 
 DEPS_PACKAGES := make gcc python3 gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf \
-                 qemu-system-misc kconfig-frontends libcmocka-dev gdb-multiarch
+                 qemu-system-misc kconfig-frontends libcmocka-dev gdb-multiarch \
+                 u-boot-qemu mtools dosfstools fdisk
 N ?= 20
 
 help:
