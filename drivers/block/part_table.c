@@ -127,7 +127,7 @@ gpt_parse(const char *disk, part_read_fn rd, void *ctx, uint64 disk_sectors,
   }
   uint64 per = PART_SECTOR / esize;
   uint64 nsec = (nent + per - 1) / per;
-  if (array < 2 || array + nsec > first) {
+  if (array < 2 || array > first || nsec > first - array) {
     printf("part: %s: GPT entries at sectors %lu..%lu overlap the header or the partitions; "
            "partitions ignored\n", disk, array, array + nsec);
     return -EINVAL;
