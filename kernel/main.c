@@ -18,6 +18,7 @@
 #include <octopos/uart.h>
 #include <octopos/version.h>
 #include <octopos/ipi.h>
+#include <octopos/cmdline.h>
 #include <asm/riscv.h>
 #include <asm/arch.h>
 
@@ -94,8 +95,10 @@ kmain(uint64 cpu, uint64 hartid, uint64 dtb)
   procinit();
   clock_init();
   printk_init();
+  cmdline_init(fdt.bootargs, fdt.bootargs_len);   // root=, init=, quiet ...
   console_init();
   drivers_probe();    // UART, PLIC, disks, ... as the devicetree lists them
+  cmdline_report();   // now that there is a console
   trapinithart();
   irq_hart_init();
   fs_early_init();

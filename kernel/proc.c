@@ -34,6 +34,7 @@
 #include <octopos/power.h>
 #include <octopos/ipi.h>
 #include <octopos/rlimit.h>
+#include <octopos/cmdline.h>
 #include <asm/riscv.h>
 #include <asm/arch.h>
 #include <asm/memlayout.h>
@@ -568,16 +569,18 @@ forkret(void)
     // the root is mounted here rather than in kmain().
     first = 0;
     int r = fs_mount_root();
+    cmdline_quiet_end();   // init's messages and any error below show
     if (r < 0) {
       printf("octopos: cannot mount the root file system (error %d); powering off\n", r);
       machine_poweroff(1);
     }
     if (proc_files_init(p) < 0)
       panic("forkret: no memory for init's file table");
-    char *argv[] = { "/init", NULL };
-    r = kexec("/init", argv);
+    char *init = (char *)cmdline_init_path();   // /init, or init=
+    char *argv[] = { init, NULL };
+    r = kexec(init, argv);
     if (r < 0) {
-      printf("octopos: cannot run /init (error %d); powering off\n", r);
+      printf("octopos: cannot run %s (error %d); powering off\n", init, r);
       machine_poweroff(1);
     }
   }

@@ -2,7 +2,8 @@
 
 DEPS_PACKAGES := make gcc python3 gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf \
                  qemu-system-misc kconfig-frontends libcmocka-dev gdb-multiarch \
-                 picolibc-riscv64-unknown-elf
+                 picolibc-riscv64-unknown-elf \
+                 u-boot-qemu mtools dosfstools fdisk
 N ?= 20
 
 help:

@@ -338,6 +338,8 @@ commit(struct parser *ps, struct level *l)
     break;
   case K_CHOSEN:
     if (l->bootargs.p)
+      fdt.bootargs_len = l->bootargs.len - 1;
+    if (l->bootargs.p)
       safestrcpy(fdt.bootargs, (const char *)l->bootargs.p, sizeof(fdt.bootargs));
     break;
   case K_DEVICE:

@@ -34,6 +34,7 @@ struct fdt_info {
   int nnodes;
   struct dt_node nodes[FDT_MAX_NODES];
   char bootargs[128];
+  int bootargs_len;           // its length in the blob (a longer one is cut above)
 };
 
 extern struct fdt_info fdt;
