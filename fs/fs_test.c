@@ -1,9 +1,9 @@
 // fs/fs_test.c: host tests of the file-system layer, system calls down to disk blocks.
 // host-test-sources: fs/bio.c fs/log.c fs/inode.c fs/dir.c fs/namei.c fs/file.c fs/fdtable.c fs/pipe.c fs/sysfile.c fs/devsw.c fs/mount.c drivers/block/rootdev.c fs/xv6fs/balloc.c fs/xv6fs/bmap.c fs/xv6fs/inode.c fs/xv6fs/super.c
-// host-test-config[xv6]: CONFIG_FS_XV6 CONFIG_ROOT_FS_XV6 CONFIG_NR_INODES=50 CONFIG_NR_BUFS=30 CONFIG_FS_LOG_OP_BLOCKS=10 CONFIG_NR_OPEN=16 CONFIG_NR_FILES=100 CONFIG_NR_CPUS=1
-// host-test-config[large]: CONFIG_FS_XV6 CONFIG_ROOT_FS_XV6 CONFIG_FS_XV6_LARGE_FILES CONFIG_NR_INODES=50 CONFIG_NR_BUFS=64 CONFIG_FS_LOG_OP_BLOCKS=12 CONFIG_NR_OPEN=16 CONFIG_NR_FILES=100 CONFIG_NR_CPUS=1
-// host-test-config[links]: CONFIG_FS_XV6 CONFIG_ROOT_FS_XV6 CONFIG_FS_XV6_LARGE_FILES CONFIG_FS_SYMLINKS CONFIG_NR_INODES=50 CONFIG_NR_BUFS=64 CONFIG_FS_LOG_OP_BLOCKS=12 CONFIG_NR_OPEN=16 CONFIG_NR_FILES=100 CONFIG_NR_CPUS=1
-// host-test-config[defer]: CONFIG_FS_XV6 CONFIG_ROOT_FS_XV6 CONFIG_FS_LOG_COMMIT_DEFERRED CONFIG_NR_INODES=50 CONFIG_NR_BUFS=64 CONFIG_FS_LOG_OP_BLOCKS=10 CONFIG_NR_OPEN=16 CONFIG_NR_FILES=100 CONFIG_NR_CPUS=1
+// host-test-config[xv6]: CONFIG_FS_LINK_MAX=32000 CONFIG_FS_XV6 CONFIG_ROOT_FS_XV6 CONFIG_NR_INODES=50 CONFIG_NR_BUFS=30 CONFIG_FS_LOG_OP_BLOCKS=10 CONFIG_NR_OPEN=16 CONFIG_NR_FILES=100 CONFIG_NR_CPUS=1
+// host-test-config[large]: CONFIG_FS_LINK_MAX=32000 CONFIG_FS_XV6 CONFIG_ROOT_FS_XV6 CONFIG_FS_XV6_LARGE_FILES CONFIG_NR_INODES=50 CONFIG_NR_BUFS=64 CONFIG_FS_LOG_OP_BLOCKS=12 CONFIG_NR_OPEN=16 CONFIG_NR_FILES=100 CONFIG_NR_CPUS=1
+// host-test-config[links]: CONFIG_FS_LINK_MAX=20 CONFIG_FS_XV6 CONFIG_ROOT_FS_XV6 CONFIG_FS_XV6_LARGE_FILES CONFIG_FS_SYMLINKS CONFIG_NR_INODES=50 CONFIG_NR_BUFS=64 CONFIG_FS_LOG_OP_BLOCKS=12 CONFIG_NR_OPEN=16 CONFIG_NR_FILES=100 CONFIG_NR_CPUS=1
+// host-test-config[defer]: CONFIG_FS_LINK_MAX=32000 CONFIG_FS_XV6 CONFIG_ROOT_FS_XV6 CONFIG_FS_LOG_COMMIT_DEFERRED CONFIG_NR_INODES=50 CONFIG_NR_BUFS=64 CONFIG_FS_LOG_OP_BLOCKS=10 CONFIG_NR_OPEN=16 CONFIG_NR_FILES=100 CONFIG_NR_CPUS=1
 // host-test-sources[links]: fs/symlink.c
 // host-test-cflags: -include fs/fs_test_shim.h
 //
@@ -638,6 +638,66 @@ CASE(links_and_nlink)
   CHECK(dino(inum)->type == 0);
 }
 
+// #23: names stop at LINK_MAX (EMLINK), for link and for mkdir (each
+// subdirectory's ".." names its parent); a count out of range on disk is
+// refused and such an inode is never freed while a name points at it.
+CASE(link_max_and_bad_counts)
+{
+  char name[16];
+
+  if (LINK_MAX > 100)
+    skip();                     // the [links] config sets it to 20
+  mkimg(2000, 200, 30, 2000);
+  CHECK(boot() == 0);
+  int fd = sopen("f", O_CREATE | O_RDWR);
+  sclose(fd);
+  int n;
+  for (n = 1; n < LINK_MAX + 5; n++) {
+    snprintf(name, sizeof(name), "l%d", n);
+    if (slink("f", name) < 0)
+      break;
+  }
+  CHECK(n == LINK_MAX && statpath("f").nlink == LINK_MAX);
+  CHECK(slink("f", "more") == -EMLINK && statpath("f").nlink == LINK_MAX);
+  CHECK(smkdir("d") == 0);
+  for (n = 1; n < LINK_MAX + 5; n++) {
+    snprintf(name, sizeof(name), "d/s%d", n);
+    if (smkdir(name) < 0)
+      break;
+  }
+  CHECK(n == LINK_MAX && statpath("d").nlink == LINK_MAX);
+  CHECK(smkdir("d/more") == -EMLINK);
+  CHECK(sunlink("d/s1") == 0 && smkdir("d/again") == 0);
+}
+
+// Named inodes whose count on disk is 0, past LINK_MAX or negative: each
+// refused with -EUCLEAN and a needs-fsck message, none freed.
+CASE(hostile_link_counts_refused)
+{
+  mkimg(2000, 200, 30, 2000);
+  struct dirent *de = blk(dino(ROOTINO)->addrs[0]);
+  const char *names[] = { "zero", "over", "neg" };
+  short counts[] = { 0, LINK_MAX + 1, -32768 };
+  dino(ROOTINO)->size = (2 + 3) * sizeof(*de);
+  for (int i = 0; i < 3; i++) {
+    de[2 + i].inum = 2 + i;
+    strcpy(de[2 + i].name, names[i]);
+    dino(2 + i)->type = T_FILE;
+    dino(2 + i)->nlink = counts[i];
+  }
+  CHECK(boot() == 0);
+  for (int i = 0; i < 3; i++) {
+    CHECK(sopen(names[i], O_RDONLY) == -EUCLEAN);
+    CHECK(sopen(names[i], O_RDONLY) == -EUCLEAN);
+    CHECK(sunlink(names[i]) < 0);
+    CHECK(dino(2 + i)->type == T_FILE);          // never freed
+  }
+  CHECK(strstr(host_log, "needs fsck") != NULL);
+  int fd = sopen("new", O_CREATE | O_RDWR);      // does not reuse 2..4
+  struct stat st;
+  CHECK(fd >= 0 && sfstat(fd, &st) == 0 && st.ino > 4);
+}
+
 // A /dev/null of the test's own: devices are the drivers' (drivers/char/mem.c).
 static int test_null_read(int u, uint64 d, int n) { (void)u; (void)d; (void)n; return 0; }
 static int test_null_write(int u, uint64 s, int n) { (void)u; (void)s; return n; }
@@ -902,6 +962,8 @@ main(void)
     cmocka_unit_test(directories_and_dotdot),
     cmocka_unit_test(names_cut_to_dirsiz),
     cmocka_unit_test(links_and_nlink),
+    cmocka_unit_test(link_max_and_bad_counts),
+    cmocka_unit_test(hostile_link_counts_refused),
     cmocka_unit_test(devices_and_bad_descriptors),
     cmocka_unit_test(descriptor_and_inode_tables_run_out),
     cmocka_unit_test(open_files_allocated_and_freed),

@@ -264,6 +264,12 @@ fault fsck_repairs_bitmap_leak      bitmap-leak        'nothing uses it'   yes
 fault fsck_repairs_bad_nlink        bad-nlink          'nlink 4, but 1'    yes
 fault fsck_repairs_orphan_inode     orphan             'no directory entry names it' yes
 fault fsck_repairs_bitmap_large     bitmap-free        'marked free'       yes "$tmp/large.img"
+fault fsck_repairs_negative_nlink   nlink-negative     'nlink -32768, but 1' yes
+fault fsck_repairs_zero_nlink       nlink-zero         'nlink 0, but 1'    yes
+fault fsck_repairs_nlink_over_max   nlink-over         'nlink 32767, but 1' yes
+fault fsck_repairs_root_nlink_neg   root-nlink-negative 'inode 1: nlink -1' yes
+fault fsck_repairs_data_bitmap_clear data-bitmap-clear 'marked free but is in use' yes
+fault fsck_finds_small_log          small-log          'smaller than one operation' no
 
 # Direct byte edits on the default layout (inodes at block 32, bitmap at 45).
 cp "$good" "$tmp/e1.img"
