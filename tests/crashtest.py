@@ -256,20 +256,24 @@ def main():
   ap.add_argument("-n", type=int, default=10, help="trials (default 10)")
   ap.add_argument("--seed", type=int, default=None, help="seed of the first trial (default: clock)")
   ap.add_argument("--config", default="xv6_defconfig")
+  ap.add_argument("--fragment", action="append", default=[],
+                  help="extra configs/fragments/ file to merge (repeatable), e.g. "
+                       "commit-each-op.config for xv6's commit rule")
   ap.add_argument("--max-delay", type=float, default=5.0,
                   help="latest kill, seconds after the first sync (default 5)")
   ap.add_argument("--boots", type=int, default=2, help="trials at once (default 2)")
   ap.add_argument("-j", "--jobs", type=int, default=2)
   ap.add_argument("--no-build", action="store_true")
   args = ap.parse_args()
-  O = os.path.join(os.path.abspath(args.out), args.config.replace("_defconfig", ""))
+  O = os.path.join(os.path.abspath(args.out), "-".join(
+    [args.config.replace("_defconfig", "")] + [f.replace(".config", "") for f in args.fragment]))
   base = args.seed if args.seed is not None else int(time.time()) % 1000000
 
   if not args.no_build:
     sys.stderr.write("crashtest: building %s in %s\n" % (args.config, O))
     os.makedirs(O, exist_ok=True)
     logp = os.path.join(O, "build.log")
-    err = build.build(SRCTREE, O, [args.config, "fuzz.config"], logp, args.jobs)
+    err = build.build(SRCTREE, O, [args.config, "fuzz.config"] + args.fragment, logp, args.jobs)
     if not err:
       with open(logp, "a") as log:
         build.make(SRCTREE, O, [os.path.join(O, "tools", "fsck")], log)
@@ -281,7 +285,9 @@ def main():
       say("FAIL setup: %s/%s missing (fuzz.config merged? tools built?)\n0 passed, 1 failed" % (O, f))
       return 1
 
-  say("crashtest: %d trials, seeds %d..%d, %s" % (args.n, base, base + args.n - 1, args.config))
+  rule = "each-op" if "CONFIG_FS_LOG_COMMIT_EACH_OP=y" in open(os.path.join(O, ".config")).read() else "deferred"
+  say("crashtest: %d trials, seeds %d..%d, %s, commit rule %s"
+      % (args.n, base, base + args.n - 1, " ".join([args.config] + args.fragment), rule))
   passed = failed = lost = incons = 0
   with ThreadPoolExecutor(max_workers=max(1, args.boots)) as pool:
     futs = [(i, base + i, pool.submit(trial, args, O, i, base + i)) for i in range(args.n)]
@@ -297,8 +303,8 @@ def main():
         say("PASS trial %d seed %d: %s" % (i, seed, msg))
       else:
         failed += 1
-        say("FAIL trial %d seed %d: %s\n    reproduce: python3 tests/crashtest.py -n 1 --seed %d"
-            % (i, seed, msg, seed))
+        say("FAIL trial %d seed %d: %s\n    reproduce: python3 tests/crashtest.py -n 1 --seed %d%s"
+            % (i, seed, msg, seed, "".join(" --fragment " + f for f in args.fragment)))
   say("crashtest: %d trials, %d inconsistencies, %d lost completed writes" % (args.n, incons, lost))
   say("%d passed, %d failed" % (passed, failed))
   return 1 if failed else 0

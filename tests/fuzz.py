@@ -44,6 +44,7 @@ CONFIGS = {
   "xv6": ("xv6_defconfig", []),
   "full": ("full_defconfig", []),
   "xv6-debug": ("xv6_defconfig", ["debug.config"]),
+  "debug": ("debug_defconfig", []),
 }
 DEFAULT = ["xv6", "full", "xv6-debug"]
 
