@@ -60,7 +60,7 @@ HOSTCFLAGS := -O2 -Wall -Wextra -Werror -Iinclude
 # ---------------------------------------------------------------- goals
 config-goals := menuconfig nconfig oldconfig olddefconfig defconfig savedefconfig allnoconfig \
                 allyesconfig randconfig listnewconfig %_defconfig %.config
-no-config-goals := help deps clean distclean test test-quick randconfig-test crashtest fuzz hostile bench-matrix lock-matrix
+no-config-goals := help deps clean distclean test test-quick randconfig-test crashtest fuzz soak hostile bench-matrix lock-matrix
 cfg-goals   := $(filter $(config-goals),$(MAKECMDGOALS))
 other-goals := $(filter-out $(config-goals),$(MAKECMDGOALS))
 

@@ -102,6 +102,7 @@ proc_mapstacks(pagetable_t kpt)
     void *pa = kalloc();
     if (pa == NULL)
       panic("proc_mapstacks: out of memory for %d kernel stacks", CONFIG_NR_PROCS);
+    page_set_use(pa, PAGE_USE_KSTACK);
     kvmmap(kpt, KSTACK(i), (uint64)pa, KSTACK_PAGES * PGSIZE, PTE_R | PTE_W);
   }
 }
@@ -220,9 +221,11 @@ allocproc(void)
   }
 
   acquire(&p->lock);
-  if (IS_ENABLED(CONFIG_KERNEL_PT_SHARED))
+  if (IS_ENABLED(CONFIG_KERNEL_PT_SHARED)) {
     p->kstack = (uint64)page_alloc(0);   // direct-mapped: reachable from every page table
-  else
+    if (p->kstack)
+      page_set_use((void *)p->kstack, PAGE_USE_KSTACK);
+  } else
     p->kstack = KSTACK(p->slot);
   if (p->kstack == 0 || (p->trapframe = kalloc()) == NULL ||
       (p->pagetable = proc_pagetable_new(p)) == NULL) {
@@ -258,8 +261,10 @@ freeproc(struct proc *p)
   release(&slot_lock[p->slot]);
   acquire(&p->lock);
   release(&p->lock);
-  if (IS_ENABLED(CONFIG_KERNEL_PT_SHARED) && p->kstack)
+  if (IS_ENABLED(CONFIG_KERNEL_PT_SHARED) && p->kstack) {
+    page_set_use((void *)p->kstack, PAGE_USE_NONE);
     page_free((void *)p->kstack, 0);
+  }
   kfree(p);
 }
 

@@ -16,6 +16,9 @@
 // never allocated since boot are not poisoned: filling all of RAM at boot
 // takes seconds under QEMU once RAM reaches a GiB.
 //
+// Pages marked with page_set_use() (kernel stacks, page-table pages) may
+// not be freed until unmarked: a free of one still in use is reported.
+//
 // Cost: a full-page write on each free and a full-page read on each
 // allocation, and one global lock around the state changes.
 #include <octopos/page_alloc.h>
@@ -74,6 +77,14 @@ page_debug_alloc(void *pa, unsigned int order)
   release(&debug_lock);
 }
 
+void
+page_set_use(void *pa, enum page_use use)
+{
+  struct page *pg = pa_to_page(pa);
+  if (pg != NULL)
+    pg->owner = use == PAGE_USE_NONE ? 0 : PG_OWNER_USE + use;
+}
+
 // Returns only if freeing the 2^order pages at pa is sound; the pages are
 // then marked free and poisoned.
 void
@@ -98,6 +109,10 @@ page_debug_free(void *pa, unsigned int order, void *caller)
     bug = "free of a page inside an allocated block";
   else if (pg->order != order)
     bug = "free with a different order than allocated";
+  else if (pg->owner == PG_OWNER_USE + PAGE_USE_KSTACK)
+    bug = "free of a page still in use as a kernel stack";
+  else if (pg->owner == PG_OWNER_USE + PAGE_USE_PGTABLE)
+    bug = "free of a page still in use as a page-table page";
   else if (pg->owner != 0)
     bug = "page_free of a page kmalloc owns";
   else

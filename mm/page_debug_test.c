@@ -99,6 +99,35 @@ debug_write_after_free_is_caught_on_alloc(void **state)
   assert_reported("written after it was freed");
 }
 
+static void
+debug_free_of_page_in_use_is_reported(void **state)
+{
+  (void)state;
+  void *stack = kalloc(), *pt = kalloc();
+  page_set_use(stack, PAGE_USE_KSTACK);
+  page_set_use(pt, PAGE_USE_PGTABLE);
+  EXPECT_PANIC(kfree_page(stack));
+  assert_reported("in use as a kernel stack");
+  EXPECT_PANIC(page_free(pt, 0));
+  assert_reported("in use as a page-table page");
+  page_set_use(stack, PAGE_USE_NONE);    // the owners' own frees still work
+  page_set_use(pt, PAGE_USE_NONE);
+  kfree_page(stack);
+  kfree_page(pt);
+}
+
+static void
+debug_write_after_free_names_offset_and_freer(void **state)
+{
+  (void)state;
+  uint64 *p = page_alloc(0);
+  page_free(p, 0);
+  p[509] = 0x1234;                 // the issue-22 pattern: a word near the top
+  EXPECT_PANIC({ while (page_alloc(0) != NULL) ; });
+  if (strstr(host_log, "first at +0xfe8 = 0x1234") == NULL)
+    fail_msg("report does not give the offset and value: %s", host_log);
+}
+
 __attribute__((noinline)) static void
 free_it_twice(void *p)
 {
@@ -161,6 +190,8 @@ main(void)
     cmocka_unit_test_setup_teardown(debug_page_free_of_kmalloc_memory_is_reported, setup, teardown),
     cmocka_unit_test_setup_teardown(debug_write_after_free_is_caught_on_alloc, setup, teardown),
     cmocka_unit_test_setup_teardown(debug_report_names_the_caller, setup, teardown),
+    cmocka_unit_test_setup_teardown(debug_free_of_page_in_use_is_reported, setup, teardown),
+    cmocka_unit_test_setup_teardown(debug_write_after_free_names_offset_and_freer, setup, teardown),
     cmocka_unit_test_setup_teardown(debug_clean_use_reports_nothing, setup, teardown),
     cmocka_unit_test_setup_teardown(debug_free_inside_a_block_is_reported, setup, teardown),
     cmocka_unit_test_setup_teardown(debug_free_with_wrong_order_is_reported, setup, teardown),

@@ -37,7 +37,7 @@ size_t page_backend_total_count(void);
 struct page {
   uint8  state;        // PG_* below; maintained only with DEBUG_PAGE_ALLOC
   uint8  order;        // debug: block order at the head page; kmalloc: large block order
-  uint8  owner;        // KM_OWNER_* (mm/kmalloc.c), 0 when kmalloc does not own it
+  uint8  owner;        // KM_OWNER_* (mm/kmalloc.c), PG_OWNER_* below (debug), or 0
   uint8  slab_class;   // kmalloc: size-class index of a slab page
   uint16 slab_inuse;   // kmalloc: objects handed out from this slab
   uint16 slab_free;    // kmalloc: offset of the first free object, or SLAB_NONE
@@ -51,6 +51,10 @@ struct page {
 #define PG_ALLOC  1    // head page of an allocated block of `order`
 #define PG_TAIL   2    // other page of an allocated block
 #define PG_FREED  3    // free again (in the backend or a per-hart cache)
+
+// struct page.owner beyond kmalloc's (debug only, page_set_use): freeing
+// the page while it holds one of these is reported.
+#define PG_OWNER_USE 8   // + enum page_use
 
 extern struct page *page_map;     // one per page in [page_map_base, page_map_end)
 extern uint64 page_map_base;

@@ -38,6 +38,7 @@ walk(pagetable_t pagetable, uint64 va, int alloc)
     } else {
       if (!alloc || (pagetable = (pagetable_t)kalloc()) == NULL)
         return NULL;
+      page_set_use(pagetable, PAGE_USE_PGTABLE);
       *pte = PA2PTE(pagetable) | PTE_V;
     }
   }
@@ -94,6 +95,7 @@ kvminit(void)
   pagetable_t kpt = kalloc();
   if (kpt == NULL)
     panic("kvminit: out of memory");
+  page_set_use(kpt, PAGE_USE_PGTABLE);
 
   // Device registers, as the devicetree lists them, for the devices some
   // built driver handles.
@@ -172,6 +174,7 @@ uvmcreate(void)
   pagetable_t pt = kalloc();
   if (pt == NULL)
     return NULL;
+  page_set_use(pt, PAGE_USE_PGTABLE);
   for (int i = 0; i < 512; i++)
     if (kernel_shared_slot(i))
       pt[i] = kernel_pagetable[i];
@@ -228,6 +231,7 @@ freewalk(pagetable_t pagetable, int top)
       panic("freewalk: leaf still mapped");
     }
   }
+  page_set_use(pagetable, PAGE_USE_NONE);   // its one legitimate free
   kfree_page(pagetable);
 }
 

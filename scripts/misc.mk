@@ -39,6 +39,7 @@ help:
 	@echo '  randconfig-test   - N=20 random configurations built and booted (KCONFIG_SEED=...)'
 	@echo '  fuzz              - random hostile system calls on several configs (SECONDS_PER_CONFIG=60)'
 	@echo '  crashtest         - N=... kill-and-recover trials of the log under both commit rules, fsck after each (SEED=...)'
+	@echo '  soak              - HOURS=n of fuzzing and crash trials in turns, with a table of results'
 	@echo '  hostile           - boot damaged disk images; nothing may panic'
 	@echo
 	@echo 'Housekeeping:'
@@ -99,6 +100,11 @@ crashtest:
 	$(Q)$(PYTHON) tests/crashtest.py --out build/crashtest --commit each -n $(N) --quiet 2 $(if $(SEED),--seed $(SEED))
 	$(Q)$(PYTHON) tests/crashtest.py --out build/crashtest --commit slow -n 0 --fsync 4 $(if $(SEED),--seed $(SEED))
 
+# HOURS (default 1) of fuzzing and crash trials in turns; a table at the end (docs/survive.md).
+soak:
+	$(call need,$(PYTHON))
+	$(Q)$(PYTHON) tests/soak.py --out build/soak --hours $(or $(HOURS),1) $(if $(SEED),--seed $(SEED))
+
 hostile:
 	$(call need,$(PYTHON))
 	$(Q)$(PYTHON) tests/hostile.py --out build/hostile
@@ -117,4 +123,4 @@ image: all
 bench: all
 	$(Q)$(PYTHON) tests/bench.py --O $(O) $(if $(filter 1,$(BENCH_SAVE)),--save)
 
-.PHONY: help deps clean distclean qemu qemu-gdb test test-quick randconfig-test fuzz crashtest hostile image bench bench-matrix lock-matrix
+.PHONY: help deps clean distclean qemu qemu-gdb test test-quick randconfig-test fuzz crashtest soak hostile image bench bench-matrix lock-matrix

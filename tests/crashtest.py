@@ -333,6 +333,9 @@ def main():
   ap.add_argument("-n", type=int, default=10, help="trials (default 10)")
   ap.add_argument("--seed", type=int, default=None, help="seed of the first trial (default: clock)")
   ap.add_argument("--config", default="xv6_defconfig")
+  ap.add_argument("--fragment", action="append", default=[],
+                  help="extra configs/fragments/ file to merge (repeatable), e.g. "
+                       "debug.config (--commit each picks the commit rule)")
   ap.add_argument("--max-delay", type=float, default=5.0,
                   help="latest kill, seconds after the first sync (default 5)")
   ap.add_argument("--boots", type=int, default=2, help="trials at once (default 2)")
@@ -351,8 +354,10 @@ def main():
                   help="kill an fsync/sync trial this many seconds after its write (default 5)")
   args = ap.parse_args()
   frags = {"config": [], "each": ["commit_each_op.config"], "slow": ["commit_slow.config"]}[args.commit]
-  O = os.path.join(os.path.abspath(args.out), args.config.replace("_defconfig", "") +
-                   ("" if args.commit == "config" else "-" + args.commit))
+  frags += args.fragment
+  O = os.path.join(os.path.abspath(args.out), "-".join(
+    [args.config.replace("_defconfig", "")] + ([] if args.commit == "config" else [args.commit]) +
+    [f.replace(".config", "") for f in args.fragment]))
   base = args.seed if args.seed is not None else int(time.time()) % 1000000
 
   if not args.no_build:
@@ -396,7 +401,8 @@ def main():
         failed += 1
         again = "-n 1" if i < args.n else ("-n 0 --%s 1" % ("quiet" if i < args.n + args.quiet else "fsync"))
         say("FAIL trial %d seed %d: %s\n    reproduce: python3 tests/crashtest.py%s %s --seed %d"
-            % (i, seed, msg, "" if args.commit == "config" else " --commit " + args.commit, again, seed))
+            % (i, seed, msg, "" if args.commit == "config" else " --commit " + args.commit, again, seed)
+            + "".join(" --fragment " + f for f in args.fragment))
   say("crashtest: %d trials, %d inconsistencies, %d lost completed writes" % (total, incons, lost))
   say("%d passed, %d failed" % (passed, failed))
   return 1 if failed else 0

@@ -11,7 +11,9 @@
 # fails on a kernel panic, on a hang (no verdict in SECONDS + 150 s), on
 # FAIL (a call that must fail did not, or a memory/process leak), on a
 # `poweroff` that does not exit QEMU with 0, and on an inconsistent disk
-# afterwards (tools/fsck -n on the copy; --no-fsck skips it).
+# afterwards (tools/fsck -n on the copy; --no-fsck skips it). A passing
+# run's line also gives the fuzzer's system-call coverage: how many of the
+# table's calls it made, how many ever succeeded, and which it never made.
 #
 # Seeds: run i of configuration c uses SEED + 100 * c + i (SEED is --seed or
 # taken from the clock) and every result line prints its seed and the command
@@ -44,6 +46,7 @@ CONFIGS = {
   "xv6": ("xv6_defconfig", []),
   "full": ("full_defconfig", []),
   "xv6-debug": ("xv6_defconfig", ["debug.config"]),
+  "debug": ("debug_defconfig", []),
 }
 DEFAULT = ["xv6", "full", "xv6-debug"]
 
@@ -161,6 +164,10 @@ def run_one(args, name, O, seed):
         raise GuestError("exit", "poweroff: QEMU exit status %s" % rc)
       g.check_panic()
       ok, msg = True, verdict
+      cov = re.search(r"^fuzz: coverage: (\d+) of (\d+) calls made, (\d+) of them succeeded[^;]*; not made: ([^\n]*)",
+                      g.text, re.M)
+      if cov:
+        msg += "; coverage %s/%s calls, %s succeeded, not made: %s" % cov.groups()
     except GuestError as e:
       kind = {"timeout": "hang", "exit": "QEMU exited"}.get(e.kind, e.kind)
       msg = "%s: %s" % (kind, e)

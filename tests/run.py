@@ -149,6 +149,8 @@ HOST_SCRIPTS = {
   "crashtest-each": ["python3", "tests/crashtest.py", "--commit", "each", "-n", "1",
                      "--quiet", "1", "--seed", "21"],
   "hostile": ["python3", "tests/hostile.py", "--scrambles", "5"],
+  # make soak's short form: 30 s of fuzz on xv6+debug, 2 crash trials per commit rule.
+  "soak": ["python3", "tests/soak.py", "--short", "--minutes", "1", "--seed", "22", "-q"],
   # A devicetree damaged in guest memory through gdb must stop the boot.
   "baddtb": ["python3", "tests/baddtb.py"],
   # usertests -q for spin and ticket locks at 1, 2, 4, 8 harts and UP.
@@ -169,7 +171,7 @@ def host_script(args, name):
   os.makedirs(hostdir, exist_ok=True)
   if name == "host-tests":
     argv.append(hostdir)
-  if name in ("randconfig", "crashtest", "crashtest-each", "hostile", "baddtb", "lock-matrix"):
+  if name in ("randconfig", "crashtest", "crashtest-each", "hostile", "baddtb", "lock-matrix", "soak"):
     argv += ["--out", os.path.join(hostdir, name)]
   if name == "baddtb":
     argv += ["--from", args.out]     # the defconfigs this run built

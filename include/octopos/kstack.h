@@ -5,7 +5,7 @@
 // and when it is freed, so an overflow is reported with the process and
 // its last system call instead of silently corrupting the page below
 // (with the shared kernel page table a stack has no guard page). The free
-// also measures how deep the stack was ever used and warns past 3/4.
+// also measures how deep the stack was ever used and warns past 5/8.
 #ifndef OCTOPOS_KSTACK_H
 #define OCTOPOS_KSTACK_H
 #include <octopos/types.h>
@@ -16,12 +16,19 @@ struct proc;
 void kstack_fill(struct proc *p);            // allocproc: the stack is new
 void kstack_check(struct proc *p);           // sched: the canary still intact?
 void kstack_done(struct proc *p);            // freeproc: check and measure
-int  kstack_deepest(void);                   // most bytes any stack has used
 #else
 static inline void kstack_fill(struct proc *p) { (void)p; }
 static inline void kstack_check(struct proc *p) { (void)p; }
 static inline void kstack_done(struct proc *p) { (void)p; }
-static inline int  kstack_deepest(void) { return 0; }
+#endif
+
+// With the separate kernel page table each stack has an unmapped guard page
+// below it (kernel/kstack_guard.c): a kernel fault there panics naming the
+// process whose stack overflowed; any other fault returns.
+#if IS_ENABLED(CONFIG_KERNEL_PT_SEPARATE)
+void kstack_guard_fault(uint64 scause, uint64 stval);
+#else
+static inline void kstack_guard_fault(uint64 scause, uint64 stval) { (void)scause; (void)stval; }
 #endif
 
 #endif

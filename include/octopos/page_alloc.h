@@ -29,4 +29,17 @@ void   kfree_page(void *pa);      // drops one reference; the last one frees
 void   page_ref_get(void *pa);
 int    page_ref_shared(void *pa);  // more than one owner?
 
+// Pages whose use must end before they are freed: a live kernel stack or
+// page-table page handed to page_free/kfree_page is a bug that
+// CONFIG_DEBUG_PAGE_ALLOC reports at the free (naming the caller) instead
+// of leaving it to corrupt whoever gets the page next. The code that owns
+// such a page marks it after allocating and unmarks it just before its
+// one legitimate free. Without DEBUG_PAGE_ALLOC these cost nothing.
+enum page_use { PAGE_USE_NONE, PAGE_USE_KSTACK, PAGE_USE_PGTABLE };
+#if IS_ENABLED(CONFIG_DEBUG_PAGE_ALLOC)
+void   page_set_use(void *pa, enum page_use use);
+#else
+static inline void page_set_use(void *pa, enum page_use use) { (void)pa; (void)use; }
+#endif
+
 #endif

@@ -1,6 +1,6 @@
 // user/bin/fuzz.c: random system calls with hostile arguments, from several processes.
 //
-// usage: fuzz SEED SECONDS
+// usage: fuzz SEED SECONDS [BASEDIR]
 //
 // The kernel must survive anything user space does: this program does the
 // worst it can without legitimately ending the test. The parent keeps
@@ -25,6 +25,14 @@
 //  - after the run (all children reaped, scratch files removed) free memory
 //    and the process count return to their values before the run.
 // Panics and hangs are seen by the host (tests/fuzz.py).
+//
+// Calls 43-70 (sync, POSIX calls, signals, job control, limits, procinfo)
+// get their own argument generators; a kernel without them answers -1.
+// Signals and waits only ever name our own children, ourselves (a child
+// only) or pids nobody has, never a process group; calls that block or
+// rewrite registers (pause, sigsuspend, sigreturn) are made only by
+// short-lived children with an alarm armed. Before its verdict the parent
+// prints `fuzz: coverage: N of M calls made, K of them succeeded ...`.
 //
 // Workers never write the console: fds 0-2 of every child go to a sink
 // (/fuzzdir/null, a /dev/null node, or a plain file), and paths are made of
@@ -130,8 +138,35 @@ seed_rng(uint64 seed, uint64 stream)
 
 // ---------------------------------------------------------------- raw calls
 
+// System-call coverage: which numbers this process called with fuzzed
+// arguments (through sys6), and which of them ever returned >= 0. A worker
+// or child leaves its masks in DIR/zcov<pid> when it ends; whoever reaps it
+// merges them, and the parent prints the total (`fuzz: coverage ...`).
+#define COV_NR 128
+static uint64 cov_called[COV_NR / 64], cov_ok[COV_NR / 64];
+
+static long sys6_raw(long nr, long a0, long a1, long a2, long a3, long a4, long a5);
+
+// A call made through its library wrapper (fork, exit) counts too.
+static void
+cov_mark(long nr, long ret)
+{
+  cov_called[nr / 64] |= 1UL << (nr % 64);
+  if (ret >= 0)
+    cov_ok[nr / 64] |= 1UL << (nr % 64);
+}
+
 static long
 sys6(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
+{
+  long r = sys6_raw(nr, a0, a1, a2, a3, a4, a5);
+  if (nr >= 0 && nr < COV_NR)
+    cov_mark(nr, r);
+  return r;
+}
+
+static long
+sys6_raw(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
 {
   register long r0 asm("a0") = a0;
   register long r1 asm("a1") = a1;
@@ -150,7 +185,7 @@ sys6(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
 static uint64
 brk(void)
 {
-  return (uint64)sys6(12, 0, 0, 0, 0, 0, 0);
+  return (uint64)sys6_raw(12, 0, 0, 0, 0, 0, 0);
 }
 
 // ---------------------------------------------------------------- arguments
@@ -175,7 +210,12 @@ arg_ptr(int *bad)
   case 11: p = MAXVA + rn(PGSIZE); break;
   case 12: p = IO_ALIAS + 0x10000000UL * rn(2) + rn(0x2000); break; // device alias (uart, test)
   case 13: p = ~0UL - rn(PGSIZE); break;
-  case 14: p = (uint64)&p & ~(PGSIZE - 1); p -= PGSIZE; p += rn(PGSIZE); break; // guard page
+  case 14:
+    if (rn(2)) {                                                    // a page boundary inside buf
+      p = (((uint64)buf + PGSIZE) & ~(PGSIZE - 1)) - rn(16);
+      break;
+    }
+    p = (uint64)&p & ~(PGSIZE - 1); p -= PGSIZE; p += rn(PGSIZE); break; // guard page
   case 15:
     if (rn(2)) {
       p = (uint64)rnd + rn(32);  // our own text: read-only
@@ -417,9 +457,13 @@ open_sink(void)
 
 static void fuzz_loop(int budget, int end_tick);
 
+static void cov_save(void);
+static void cov_merge(int pid);
+
 static void
 reap_kid(int pid, int status)
 {
+  cov_merge(pid);               // a child's calls count too
   for (int i = 0; i < nkids; i++) {
     if (kids[i] == pid) {
       kids[i] = kids[--nkids];
@@ -453,8 +497,11 @@ spawn_kid(void)
     seed_rng(s, 7);
     open_sink();                // drops every inherited pipe end: no blocking forever
     fuzz_loop(KID_CALLS, uptime() + 100);
+    cov_mark(NR_exit, 0);
+    cov_save();
     exit(calls);
   }
+  cov_mark(NR_fork, pid);
   if (pid > 0)
     kids[nkids++] = pid;
   else
@@ -481,8 +528,11 @@ one_call(void)
     }
     break;
   case 1:                       // exit: only a child, and rarely
-    if (is_kid && rn(4) == 0)
+    if (is_kid && rn(4) == 0) {
+      cov_mark(NR_exit, 0);
+      cov_save();
       exit(calls);
+    }
     nr = 14;
     break;
   case 2: {                     // wait
@@ -728,6 +778,106 @@ one_call(void)
       if (ret == 0 && (bad || ro_hit))
         violation(nr, a0, a1, 0, ret, "stored at a kernel address or into text");
       return;
+    case NR_sync: case NR_getppid: case NR_setsid:
+      break;
+    case NR_fsync: case NR_isatty: case NR_tcgetpgrp:
+      a0 = arg_fd();
+      break;
+    case NR_rename:
+      a0 = arg_path(path1, &bad);
+      a1 = arg_path(path2, &bad);
+      break;
+    case NR_lseek: case NR_ftruncate:
+      a0 = arg_fd();
+      a1 = rn(3) ? (long)rn(70000) : rn(2) ? arg_len() : -(long)rn(5000);
+      a2 = rn(5) - 1;                              // whence: -1..3
+      break;
+    case NR_getcwd: case NR_procinfo: case NR_getrlimit: case NR_clock_gettime:
+      if (nr == NR_getcwd || nr == NR_procinfo) {
+        a0 = arg_ptr(&bad);
+        a1 = rn(2) ? (long)rn(300) : arg_len();
+      } else {
+        a0 = rn(6) - 1;                            // clock id / resource: -1..4
+        if (rn(4) == 0)
+          a0 = arg_int();
+        a1 = arg_ptr(&bad);
+      }
+      break;
+    case NR_dup2: {
+      a0 = arg_fd();
+      a1 = rn(8) ? (long)rn(MAXFD) : arg_fd();
+      if (a1 >= 0 && a1 < MAXFD && pend[a1] != 0)
+        a1 = MAXFD + 1;                            // never over a pipe end we track
+      ret = sys6(nr, a0, a1, 0, 0, 0, 0);
+      if (ret >= 0 && ret < MAXFD)
+        pend[ret] = a0 >= 0 && a0 < MAXFD && ret != a0 ? 0 : pend[ret];
+      return;
+    }
+    case NR_nanosleep: {
+      static long ts[2];
+      ts[0] = rn(8) ? 0 : (rn(2) ? -1 : (long)rnd());
+      ts[1] = rn(8) ? (long)rn(50000000) : arg_int();   // at most 50 ms when sane
+      if (ts[0] != 0 || ts[1] < 0 || ts[1] >= 50000000)
+        ts[0] = -1;                                // nothing long: invalid instead
+      a0 = rn(4) ? (long)ts : (long)arg_ptr(&bad);
+      a1 = rn(2) ? 0 : (long)arg_ptr(&bad);
+      break;
+    }
+    case NR_setrlimit: {
+      static unsigned long lim[2];
+      lim[0] = rn(2) ? rn(64) : (unsigned long)arg_int();
+      lim[1] = rn(2) ? lim[0] : ~0UL;
+      a0 = rn(6) - 1;
+      a1 = rn(4) ? (long)lim : (long)arg_ptr(&bad);
+      break;
+    }
+    case NR_sigkill: case NR_getpgid: case NR_getsid: case NR_setpgid: case NR_waitpid:
+    case NR_tcsetpgrp: {
+      // pids: our own children, ourselves (only a short-lived child may
+      // signal itself), 0, or pids nobody has; never anyone else's.
+      // (No negative pid: to sigkill that is a process group, maybe the shell's.)
+      static const long badpid[] = { 99999, 0x7ffffffe, 0x7fffffff, 1000000007 };
+      int r = rn(4);
+      a0 = r == 0 && nkids > 0 ? kids[rn(nkids)] : r == 1 ? (nr == NR_sigkill && !is_kid ? 0x7ffffffe : getpid())
+         : r == 2 && nr != NR_sigkill ? 0 : badpid[rn(4)];
+      if (nr == NR_tcsetpgrp) {
+        a1 = a0;
+        a0 = arg_fd();                             // our fds are sinks, files and pipes
+      } else if (nr == NR_sigkill) {
+        a1 = rn(36) - 2;
+      } else if (nr == NR_setpgid) {
+        a1 = rn(2) ? 0 : a0;
+      } else if (nr == NR_waitpid) {
+        a1 = rn(2) ? 0 : (long)arg_ptr(&bad);
+        a2 = rn(2);                                // 1: WNOHANG (0 waits for a child: bounded)
+        if (a0 == 0 || a0 == getpid())
+          a0 = -1;
+        ret = sys6(nr, a0, a1, a2, 0, 0, 0);
+        if (ret > 0)
+          reap_kid(ret, 0);
+        if (ret > 0 && (bad || ro_hit) && a1 != 0)
+          violation(nr, a0, a1, a2, ret, "stored at a kernel address or into text");
+        return;
+      }
+      break;
+    }
+    case NR_sigaction: case NR_sigprocmask:
+      a0 = nr == NR_sigaction ? rn(36) - 2 : rn(5) - 1;
+      a1 = rn(3) ? 0 : (long)arg_ptr(&bad);
+      a2 = rn(2) ? 0 : (long)arg_ptr(&bad);
+      break;
+    case NR_alarm: case NR_pause: case NR_sigsuspend: case NR_sigreturn:
+      // These block or rewrite our registers: only a short-lived child
+      // calls them, with an alarm armed first so that it cannot wait forever.
+      if (!is_kid) {
+        nr = NR_alarm;
+        a0 = 0;
+        break;
+      }
+      if (nr != NR_alarm)
+        sys6(NR_alarm, 1, 0, 0, 0, 0, 0);
+      a0 = nr == NR_alarm ? (long)rn(3) : (long)arg_ptr(&bad);
+      break;
     default:                    // calls this program does not know yet
       a0 = rn(2) ? (long)arg_ptr(0) : arg_int();
       a1 = rn(2) ? (long)arg_ptr(0) : arg_int();
@@ -787,6 +937,79 @@ fuzz_loop(int budget, int end_tick)
   }
 }
 
+static void
+cov_name(char *nm, int pid)
+{
+  strcpy(nm, DIR);              // removed with the scratch directory at the end;
+  char *e = nm + strlen(nm);    // no fuzzed path can name it ('z' is not in them)
+  strcpy(e, "/zcov");
+  e += 5;
+  char d[12];
+  int n = 0;
+  do
+    d[n++] = '0' + pid % 10;
+  while ((pid /= 10) > 0);
+  while (n > 0)
+    *e++ = d[--n];
+  *e = 0;
+}
+
+static void
+cov_save(void)
+{
+  char nm[120];
+  cov_name(nm, getpid());
+  int fd = open(nm, O_CREATE | O_WRONLY | O_TRUNC);
+  if (fd < 0)
+    return;                     // out of inodes, say: this worker goes uncounted
+  write(fd, cov_called, sizeof(cov_called));
+  write(fd, cov_ok, sizeof(cov_ok));
+  close(fd);
+}
+
+// Parent: fold a reaped worker's masks into ours.
+static void
+cov_merge(int pid)
+{
+  char nm[120];
+  uint64 m[2 * COV_NR / 64];
+  cov_name(nm, pid);
+  int fd = open(nm, O_RDONLY);
+  if (fd < 0)
+    return;
+  if (read(fd, m, sizeof(m)) == sizeof(m))
+    for (int i = 0; i < COV_NR / 64; i++) {
+      cov_called[i] |= m[i];
+      cov_ok[i] |= m[COV_NR / 64 + i];
+    }
+  close(fd);
+  unlink(nm);
+}
+
+static void
+cov_report(void)
+{
+  int n = 0, called = 0, ok = 0;
+  static char missed[400];
+  int ml = 0;
+  for (uint i = 0; i < sizeof(calltab) / sizeof(calltab[0]); i++) {
+    long nr = calltab[i].nr;
+    if (nr == NR_poweroff)
+      continue;
+    n++;
+    int c = (cov_called[nr / 64] >> (nr % 64)) & 1;
+    called += c;
+    ok += (cov_ok[nr / 64] >> (nr % 64)) & 1;
+    if (!c && ml + 16 < (int)sizeof(missed)) {
+      strcpy(missed + ml, " ");
+      strcpy(missed + ml + 1, calltab[i].name);
+      ml += 1 + strlen(calltab[i].name);
+    }
+  }
+  printf("fuzz: coverage: %d of %d calls made, %d of them succeeded at least once; not made:%s\n",
+         called, n, ok, ml ? missed : " none");
+}
+
 static void __attribute__((noreturn))
 worker(uint64 seed, int k, int end_tick)
 {
@@ -794,6 +1017,7 @@ worker(uint64 seed, int k, int end_tick)
   open_sink();
   int stop = uptime() + WORKER_TICKS;
   fuzz_loop(200 + rn(600), stop < end_tick ? stop : end_tick);
+  cov_save();
   exit(calls);
 }
 
@@ -996,6 +1220,7 @@ main(int argc, char *argv[])
       if (pids[i] == pid) {
         pids[i] = 0;
         live--;
+        cov_merge(pid);
       }
     }
     if (IS_VIOLATION(st)) {
@@ -1030,6 +1255,7 @@ main(int argc, char *argv[])
            ((long)si0.freemem - (long)si1.freemem) / 4096, si0.nproc, si1.nproc);
     failed = 1;
   }
+  cov_report();
   if (failed)
     return 1;
   printf("fuzz: ok %lu %ld calls (%d workers, %d killed when stuck)\n", seed, total, spawned, stuck);

@@ -12,6 +12,7 @@
 #include <octopos/syscall.h>
 #include <octopos/vm.h>
 #include <octopos/lockdebug.h>
+#include <octopos/kstack.h>
 #include <octopos/ipi.h>
 #include <octopos/rlimit.h>
 #include <asm/riscv.h>
@@ -156,6 +157,8 @@ kerneltrap(void)
     panic("kerneltrap: interrupts enabled");
 
   int which = devintr(scause);
+  if (which == 0)
+    kstack_guard_fault(scause, csr_read(stval));   // panics if a stack overflowed
   if (which == 0)
     panic("kerneltrap: scause 0x%lx sepc 0x%lx stval 0x%lx", scause, sepc, csr_read(stval));
   if (which == 2 && myproc() != NULL) {
