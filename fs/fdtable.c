@@ -10,13 +10,15 @@
 #include <octopos/kmalloc.h>
 #include <octopos/log.h>
 #include <octopos/proc.h>
+#include <octopos/rlimit.h>
 
 int
 fdalloc(struct file *f)
 {
   struct proc *p = myproc();
+  int n = IS_ENABLED(CONFIG_RLIMITS) ? rlimit_nofile(p) : CONFIG_NR_OPEN;
 
-  for (int fd = 0; fd < CONFIG_NR_OPEN; fd++) {
+  for (int fd = 0; fd < n; fd++) {
     if (p->ofile[fd] == NULL) {
       p->ofile[fd] = f;
       return fd;

@@ -1,5 +1,5 @@
 // fs/fs_test.c: host tests of the file-system layer, system calls down to disk blocks.
-// host-test-sources: fs/bio.c fs/log.c fs/inode.c fs/dir.c fs/namei.c fs/file.c fs/fdtable.c fs/pipe.c fs/sysfile.c fs/devsw.c fs/mount.c fs/xv6fs/balloc.c fs/xv6fs/bmap.c fs/xv6fs/inode.c fs/xv6fs/super.c
+// host-test-sources: fs/bio.c fs/log.c fs/inode.c fs/dir.c fs/namei.c fs/file.c fs/fdtable.c fs/pipe.c fs/sysfile.c fs/devsw.c fs/mount.c drivers/block/rootdev.c fs/xv6fs/balloc.c fs/xv6fs/bmap.c fs/xv6fs/inode.c fs/xv6fs/super.c
 // host-test-config[xv6]: CONFIG_FS_XV6 CONFIG_ROOT_FS_XV6 CONFIG_NR_INODES=50 CONFIG_NR_BUFS=30 CONFIG_FS_LOG_OP_BLOCKS=10 CONFIG_NR_OPEN=16 CONFIG_NR_FILES=100 CONFIG_NR_CPUS=1
 // host-test-config[large]: CONFIG_FS_XV6 CONFIG_ROOT_FS_XV6 CONFIG_FS_XV6_LARGE_FILES CONFIG_NR_INODES=50 CONFIG_NR_BUFS=64 CONFIG_FS_LOG_OP_BLOCKS=12 CONFIG_NR_OPEN=16 CONFIG_NR_FILES=100 CONFIG_NR_CPUS=1
 // host-test-config[links]: CONFIG_FS_XV6 CONFIG_ROOT_FS_XV6 CONFIG_FS_XV6_LARGE_FILES CONFIG_FS_SYMLINKS CONFIG_NR_INODES=50 CONFIG_NR_BUFS=64 CONFIG_FS_LOG_OP_BLOCKS=12 CONFIG_NR_OPEN=16 CONFIG_NR_FILES=100 CONFIG_NR_CPUS=1
@@ -171,6 +171,12 @@ struct blkdev *
 blkdev_get(uint dev)
 {
   return dev == 0 && disk ? &bd0 : NULL;
+}
+
+int
+blkdev_count(void)
+{
+  return disk ? 1 : 0;
 }
 
 int

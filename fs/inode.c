@@ -9,6 +9,11 @@
 // iunlock -> iput (ref--). When the last reference goes and no directory
 // links to the inode any more, iput() frees its data and the inode itself,
 // so iput() must run inside a transaction.
+//
+// Link counts are bounded (LINK_MAX, below the 16-bit field's range) and
+// never trusted past that: a count outside 0..LINK_MAX means the disk or
+// the kernel is wrong, and such an inode is never freed (its names may
+// still exist), only reported once with its file system marked for fsck.
 #include <octopos/types.h>
 #include <octopos/errno.h>
 #include <octopos/fs.h>
@@ -94,10 +99,38 @@ iunlock(struct inode *ip)
   releasesleep(&ip->lock);
 }
 
+int
+inode_link_room(struct inode *ip)
+{
+  return ip->nlink >= LINK_MAX ? -EMLINK : 0;
+}
+
+int
+inode_corrupt(struct inode *ip, const char *what)
+{
+  struct vfs_mount *m = ip->mnt;
+
+  if (!IS_ENABLED(CONFIG_FS_XV6))
+    return -EUCLEAN;            // ramfs alone (tiny): counts come from memory only
+  printf("fs: dev %u inode %u: %s (nlink %d): not used%s\n", ip->dev, ip->inum,
+         what, ip->nlink, m->needs_fsck ? "" : "; the file system needs fsck");
+  m->needs_fsck = 1;
+  return -EUCLEAN;
+}
+
 void
 iput(struct inode *ip)
 {
   acquire(&itable.lock);
+  if (IS_ENABLED(CONFIG_FS_XV6) && ip->ref == 1 && ip->valid &&
+      (ip->nlink < 0 || ip->nlink > LINK_MAX)) {
+    // Counted past its range in memory: names may remain, so keep it.
+    // (ramfs alone, as tiny, never leaves the range link/mkdir keep.)
+    ip->valid = 0;
+    release(&itable.lock);
+    inode_corrupt(ip, "link count out of range at last close");
+    acquire(&itable.lock);
+  }
   if (ip->ref == 1 && ip->valid && ip->nlink == 0) {
     // The last reference to an unlinked inode: free it. ref == 1 means
     // no one else holds or waits for the lock, so this cannot block.

@@ -57,8 +57,8 @@
 // t + COMMIT_AGE_TICKS, at most the interval after its first block.
 #if IS_ENABLED(CONFIG_FS_LOG_COMMIT_DEFERRED)
 #define COMMIT_AGE_TICKS \
-  ((uint)(CONFIG_FS_COMMIT_INTERVAL_MS / (1000 / TICKS_PER_SEC)) > 0 ? \
-   (uint)(CONFIG_FS_COMMIT_INTERVAL_MS / (1000 / TICKS_PER_SEC)) : 1u)
+  ((uint)(CONFIG_FS_COMMIT_INTERVAL_MS * CONFIG_HZ / 1000) > 0 ? \
+   (uint)(CONFIG_FS_COMMIT_INTERVAL_MS * CONFIG_HZ / 1000) : 1u)
 #else
 #define COMMIT_AGE_TICKS 1u
 #endif
@@ -88,6 +88,8 @@ static struct {
                             // n > cap: unknown (a header write failed)
   struct buf io;            // private buffer for log-area I/O
   struct buf *slot[LOG_HDR_MAX];  // private buffers for writing a commit's log blocks
+  struct buf *home[LOG_HDR_MAX];  // install_trans: the cache buffers going home (here,
+                                  // not on a 4 KiB kernel stack; log.io.lock guards it)
   int thread;               // the committer thread runs
 } log;
 
@@ -211,11 +213,11 @@ write_log(uint first)
 }
 
 // Copy the committed blocks home from the cache, all at once, and let
-// them go.
+// them go. Called with log.io.lock held, which makes log.home ours.
 static void
 install_trans(void)
 {
-  struct buf *bufs[LOG_HDR_MAX];
+  struct buf **bufs = log.home;
   int m = 0;
   for (uint i = 0; i < log.lh.n; i++) {
     struct buf *b = bread(log.dev, log.lh.block[i]);

@@ -12,9 +12,10 @@
 #include <octopos/file.h>
 #include <octopos/fs.h>
 #include <octopos/printk.h>
+#include <octopos/string.h>
 #include <octopos/vfs.h>
-
-#define ROOTDEV 0
+#include <octopos/cmdline.h>
+#include <octopos/partition.h>
 
 static struct vfs_mount *root_mnt;
 static struct inode *root_ip;       // held for as long as the system runs
@@ -38,7 +39,7 @@ no_root_disk(void)
     (IS_ENABLED(CONFIG_BLK_RAMDISK) ? "a virtio-blk disk or the linked-in ramdisk"
                                     : "a virtio-blk disk; no ramdisk built") :
     (IS_ENABLED(CONFIG_BLK_RAMDISK) ? "the linked-in ramdisk" : "nothing: no disk driver built");
-  printf("fs: no root disk: block device %d not found (looked for %s)\n", ROOTDEV, what);
+  printf("fs: no root disk: no block device found (looked for %s)\n", what);
   return -ENODEV;
 }
 
@@ -47,12 +48,19 @@ fs_mount_root(void)
 {
   int err;
 
-  if (IS_ENABLED(CONFIG_ROOT_FS_RAMFS))
+  if (IS_ENABLED(CONFIG_ROOT_FS_RAMFS)) {
+    if (cmdline_root() && strncmp(cmdline_root(), "initramfs", 10) != 0)
+      printf("fs: root=%s ignored: this kernel's root is its initramfs\n", cmdline_root());
     err = ramfs_mount(&root_mnt);
-  else if (blkdev_get(ROOTDEV) == NULL)
-    return no_root_disk();
-  else
-    err = xv6fs_mount(ROOTDEV, &root_mnt);
+  } else {
+    partitions_scan();   // each partition becomes a device root= can name
+    int dev = rootdev_choose(cmdline_root());
+    if (dev < 0 && cmdline_root() == NULL && blkdev_count() == 0)
+      return no_root_disk();
+    if (dev < 0)
+      return dev;   // rootdev_choose() listed the devices there are
+    err = xv6fs_mount(dev, &root_mnt);
+  }
   if (err < 0) {
     printf("fs: cannot mount the root file system (error %d)\n", err);
     return err;

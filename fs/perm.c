@@ -6,7 +6,8 @@
 // the file, else the group class if its effective gid is the file's group,
 // else other; the class's rwx bits must cover the request. Root passes
 // every check. Directories: r lists, w creates and removes entries
-// (together with x), x searches. Mode, owner and group live in the inode,
+// (together with x), x searches; in a sticky one (S_ISVTX) only the
+// entry's owner, the directory's owner or root removes it (perm_may_remove). Mode, owner and group live in the inode,
 // guarded by its sleep lock like the rest of it.
 #include <octopos/types.h>
 #include <octopos/errno.h>
@@ -90,6 +91,22 @@ perm_root(void)
   struct proc *p = myproc();
 
   return p == NULL || p->euid == 0 ? 0 : -EPERM;
+}
+
+int
+perm_may_remove(struct inode *dp, struct inode *ip)
+{
+  struct proc *p = myproc();
+  int err;
+
+  if ((err = perm_check(dp, PERM_W | PERM_X)) < 0)
+    return err;
+  // Unix's sticky directory (/tmp): anyone may add names, but only the
+  // file's owner, the directory's owner or root may take one away.
+  if ((dp->mode & S_ISVTX) && p != NULL && p->euid != 0 &&
+      p->euid != ip->uid && p->euid != dp->uid)
+    return -EPERM;
+  return 0;
 }
 
 // Look up path and lock it for an attribute change inside a transaction.

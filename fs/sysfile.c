@@ -114,7 +114,7 @@ sys_link(void)
     end_op();
     return -ENOENT;
   }
-  if ((err = ilock(ip)) < 0 || ip->type == T_DIR) {
+  if ((err = ilock(ip)) < 0 || ip->type == T_DIR || (err = inode_link_room(ip)) < 0) {
     iunlockput(ip);
     end_op();
     return err < 0 ? err : -EPERM;
@@ -178,7 +178,7 @@ sys_unlink(void)
     end_op();
     return -ENOENT;
   }
-  if ((err = ilock(dp)) < 0 || (err = perm_check(dp, PERM_W | PERM_X)) < 0)
+  if ((err = ilock(dp)) < 0 || (err = perm_check(dp, PERM_X)) < 0)
     goto bad_dp;
 
   // Cannot unlink "." or "..".
@@ -194,11 +194,11 @@ sys_unlink(void)
     err = -EUCLEAN;
     goto bad_dp;
   }
-  if ((err = ilock(ip)) < 0)
+  if ((err = ilock(ip)) < 0 || (err = perm_may_remove(dp, ip)) < 0)
     goto bad_ip;
-  if (ip->nlink < 1) {
-    printf("fs: unlink: inode %u has no links (corrupt image?)\n", ip->inum);
-    err = -EUCLEAN;
+  // A directory's parent counts its ".." as well as its own name.
+  if (ip->nlink < 1 || (ip->type == T_DIR && dp->nlink < 2)) {
+    err = inode_corrupt(ip->nlink < 1 ? ip : dp, "unlink: too few links");
     goto bad_ip;
   }
   if (ip->type == T_DIR && (err = dirempty(ip)) != 1) {
@@ -262,6 +262,7 @@ create(const char *path, short type, short major, short minor, struct inode **ou
     return -ENOENT;
   }
   if ((err = perm_check(dp, PERM_W | PERM_X)) < 0 ||
+      (type == T_DIR && (err = inode_link_room(dp)) < 0) ||
       (err = ialloc(dp->mnt, type, &ip)) < 0) {
     iunlockput(dp);
     return err;

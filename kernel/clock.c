@@ -5,14 +5,21 @@
 #include <octopos/errno.h>
 #include <octopos/rtc.h>
 #include <octopos/vm.h>
+#include <octopos/fdt.h>
 
 struct spinlock tickslock;
 uint ticks;
+uint64 timebase_hz;
+uint64 tick_interval;
 
 void
 clock_init(void)
 {
   initlock(&tickslock, "time");
+  // fdt_parse() refuses a devicetree without a timebase, so this is not 0;
+  // a timebase slower than CONFIG_HZ still ticks, once per cycle.
+  timebase_hz = fdt.timebase;
+  tick_interval = MAX(timebase_hz / CONFIG_HZ, 1);
 }
 
 void
@@ -24,23 +31,30 @@ clock_tick(void)
   release(&tickslock);
 }
 
-long
-sys_sleep(void)
+// Sleep n ticks. 0, or, when the process is killed first, the ticks
+// still left (at least 1). Also kernel/systime.c's nanosleep.
+uint
+clock_sleep(uint n)
 {
-  int n = argint(0);
-  if (n < 0)
-    n = 0;
   acquire(&tickslock);
   uint start = ticks;
-  while (ticks - start < (uint)n) {
+  while (ticks - start < n) {
     if (killed(myproc())) {
+      uint left = n - (ticks - start);
       release(&tickslock);
-      return -EINTR;
+      return left;
     }
     sleep(&ticks, &tickslock);
   }
   release(&tickslock);
   return 0;
+}
+
+long
+sys_sleep(void)
+{
+  int n = argint(0);
+  return clock_sleep(n < 0 ? 0 : n) ? -EINTR : 0;
 }
 
 long

@@ -2,8 +2,8 @@
 //
 // The file is untrusted: the header's class, machine, type and program
 // header table are checked, and every loadable segment must be page-aligned,
-// lie below the trapframe without wrapping, have memsz >= filesz, and fit
-// in the file. The new address space is built aside and only swapped in
+// leave room below the trapframe (USER_TOP) for the guard and stack pages
+// without wrapping, have memsz >= filesz, and fit in the file. The new address space is built aside and only swapped in
 // once everything succeeded, so a failed exec leaves the caller intact.
 // Layout (xv6's): segments from 0, a guard page, one stack page, then the heap.
 #include <octopos/types.h>
@@ -25,6 +25,10 @@
 
 #define USTACK_PAGES 1
 #define MAX_PHNUM 64
+// Segments end here at most, so the guard and stack pages placed after them
+// stay below USER_TOP (the trapframe, or KERNBASE when the kernel is mapped
+// in every page table): beyond it they would land on a mapped page.
+#define SEG_TOP (USER_TOP - (USTACK_PAGES + 1) * PGSIZE)
 
 static int
 flags2perm(uint32 flags)
@@ -71,7 +75,7 @@ check_seg(struct proghdr *ph, uint fsize)
 {
   if (ph->memsz < ph->filesz)
     return -ENOEXEC;
-  if (ph->vaddr + ph->memsz < ph->vaddr || ph->vaddr + ph->memsz > USER_TOP)
+  if (ph->vaddr + ph->memsz < ph->vaddr || ph->vaddr + ph->memsz > SEG_TOP)
     return -ENOEXEC;
   if (ph->vaddr % PGSIZE != 0)
     return -ENOEXEC;

@@ -16,6 +16,7 @@
 #include <octopos/ipi.h>
 #include <octopos/proc.h>
 #include <octopos/printk.h>
+#include <octopos/clock.h>
 #include <asm/riscv.h>
 
 static uint64 idle_mask;
@@ -88,7 +89,7 @@ ipi_boot_check(void)
       printf("ipi: %s: no device to send with; idle harts wake on their tick\n", arch_ipi_name);
       return;
     }
-    uint64 deadline = r_time() + 10000000;   // 1 s at 10 MHz
+    uint64 deadline = r_time() + timebase_ms(1000);
     while (__atomic_load_n(&received[c], __ATOMIC_SEQ_CST) == before && r_time() < deadline)
       ;
     if (__atomic_load_n(&received[c], __ATOMIC_SEQ_CST) != before)

@@ -18,6 +18,7 @@
 #include <octopos/uart.h>
 #include <octopos/version.h>
 #include <octopos/ipi.h>
+#include <octopos/cmdline.h>
 #include <asm/riscv.h>
 #include <asm/arch.h>
 
@@ -26,11 +27,7 @@
 static int
 harts_expected(void)
 {
-  int n = 0;
-  for (int i = 0; i < fdt.nharts; i++)
-    if (fdt.harts[i].enabled)
-      n++;
-  return MIN(n, CONFIG_NR_CPUS);
+  return MIN(fdt_usable_harts(), CONFIG_NR_CPUS);
 }
 
 static void
@@ -98,8 +95,10 @@ kmain(uint64 cpu, uint64 hartid, uint64 dtb)
   procinit();
   clock_init();
   printk_init();
+  cmdline_init(fdt.bootargs, fdt.bootargs_len);   // root=, init=, quiet ...
   console_init();
   drivers_probe();    // UART, PLIC, disks, ... as the devicetree lists them
+  cmdline_report();   // now that there is a console
   trapinithart();
   irq_hart_init();
   fs_early_init();
@@ -108,7 +107,7 @@ kmain(uint64 cpu, uint64 hartid, uint64 dtb)
   if (IS_ENABLED(CONFIG_SMP)) {
     arch_start_secondaries();
     // Wait (briefly) for the others so the banner can count them.
-    uint64 deadline = r_time() + 10000000;   // 1 s at 10 MHz
+    uint64 deadline = r_time() + timebase_ms(1000);
     while (atomic_load(&nharts_online) < harts_expected() && r_time() < deadline)
       ;
     // Name the ones that are late: a hart that never comes is a bug to chase

@@ -105,6 +105,8 @@ int
 printf(const char *fmt, ...)
 {
   va_list ap;
+  if (IS_ENABLED(CONFIG_BOOT_CMDLINE) && printk_quiet)
+    return 0;
   int locking = pr.locking;
   if (locking)
     acquire(&pr.lock);

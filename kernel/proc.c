@@ -30,8 +30,11 @@
 #include <octopos/file.h>
 #include <octopos/exec.h>
 #include <octopos/lockdebug.h>
+#include <octopos/kstack.h>
 #include <octopos/power.h>
 #include <octopos/ipi.h>
+#include <octopos/rlimit.h>
+#include <octopos/cmdline.h>
 #include <asm/riscv.h>
 #include <asm/arch.h>
 #include <asm/memlayout.h>
@@ -42,9 +45,11 @@ int nharts_online;
 static struct proc *proc_table[CONFIG_NR_PROCS];   // NULL: a free slot
 static struct spinlock slot_lock[CONFIG_NR_PROCS];
 static struct proc *initproc;
+#define PID_MAX 0x7fffffff        // INT_MAX: a pid is a positive int
 static int nextpid = 1;
 static struct spinlock pid_lock;
 static struct spinlock wait_lock;
+static struct spinlock limit_lock;   // CONFIG_RLIMITS: see fork_limited()
 
 static void forkret(void);
 static void kthread_entry(void);
@@ -106,6 +111,8 @@ procinit(void)
 {
   initlock(&pid_lock, "nextpid");
   initlock(&wait_lock, "wait_lock");
+  if (IS_ENABLED(CONFIG_RLIMITS))
+    initlock(&limit_lock, "fork_limit");
   for (int i = 0; i < CONFIG_NR_PROCS; i++)
     initlock(&slot_lock[i], "proc_slot");
 }
@@ -135,9 +142,26 @@ myproc(void)
 static int
 allocpid(void)
 {
-  acquire(&pid_lock);
-  int pid = nextpid++;
-  release(&pid_lock);
+  static int wrapped;
+  int pid, live;
+
+  // Pids count up from 1; after PID_MAX they start again at 2 (1 is init,
+  // which never exits), never negative, and from then on skip any pid a
+  // process still holds, so one pid never names two processes.
+  do {
+    acquire(&pid_lock);
+    pid = nextpid;
+    nextpid = pid == PID_MAX ? 2 : pid + 1;
+    wrapped |= pid == PID_MAX;
+    release(&pid_lock);
+    live = 0;
+    // (Kept to multi-user kernels: tiny's budget; 2^31 forks on tiny.)
+    for (int i = 0; IS_ENABLED(CONFIG_MULTIUSER) && wrapped && i < CONFIG_NR_PROCS; i++) {
+      acquire(&slot_lock[i]);
+      live |= proc_table[i] != NULL && proc_table[i]->pid == pid;
+      release(&slot_lock[i]);
+    }
+  } while (live);
   return pid;
 }
 
@@ -205,6 +229,7 @@ allocproc(void)
     freeproc(p);
     return NULL;
   }
+  kstack_fill(p);
   memset(&p->context, 0, sizeof(p->context));
   p->context.ra = (uint64)forkret;
   p->context.sp = p->kstack + KSTACK_PAGES * PGSIZE;
@@ -220,6 +245,8 @@ allocproc(void)
 static void
 freeproc(struct proc *p)
 {
+  if (p->context.ra != 0)
+    kstack_done(p);       // it ran (or could have): check and measure its stack
   if (p->trapframe)
     kfree_page(p->trapframe);
   if (p->pagetable)
@@ -245,6 +272,8 @@ userinit(void)
   if (p == NULL)
     panic("userinit: no process slot");
   initproc = p;
+  if (IS_ENABLED(CONFIG_RLIMITS))
+    rlimit_init(p);
   safestrcpy(p->name, "init", sizeof(p->name));
   p->state = RUNNABLE;
   release(&p->lock);
@@ -304,11 +333,45 @@ growproc(long n)
   return 0;
 }
 
+// CONFIG_RLIMITS: may p fork one more process? Root always may (it must be
+// able to log in and clean up); others not past their user's RLIMIT_NPROC
+// nor into the last CONFIG_RLIMIT_ROOT_SLOTS free slots. Counts by peeking
+// at each slot: a user's count may be off by the forks racing with it, but
+// the root slots are exact because kfork claims its slot under limit_lock.
+
+static int
+fork_limited(struct proc *p)
+{
+  if (p->euid == 0)
+    return 0;
+  int used = 0, mine = 0;
+  for (int i = 0; i < CONFIG_NR_PROCS; i++) {
+    struct proc *pp = __atomic_load_n(&proc_table[i], __ATOMIC_RELAXED);
+    if (pp == NULL)
+      continue;
+    used++;
+    mine += pp->uid == p->uid;
+  }
+  return used >= CONFIG_NR_PROCS - CONFIG_RLIMIT_ROOT_SLOTS ||
+         (uint64)mine >= p->rlim[RLIMIT_NPROC].rlim_cur;
+}
+
+static struct proc *
+allocproc_limited(struct proc *p)
+{
+  if (!IS_ENABLED(CONFIG_RLIMITS))
+    return allocproc();
+  acquire(&limit_lock);
+  struct proc *np = fork_limited(p) ? NULL : allocproc();
+  release(&limit_lock);
+  return np;
+}
+
 int
 kfork(void)
 {
   struct proc *p = myproc();
-  struct proc *np = allocproc();
+  struct proc *np = allocproc_limited(p);
   if (np == NULL)
     return -EAGAIN;
   if (uvmcopy(p->pagetable, np->pagetable, p->sz) < 0) {
@@ -327,6 +390,8 @@ kfork(void)
   np->gid = p->gid;
   np->egid = p->egid;
   np->umask = p->umask;
+  if (IS_ENABLED(CONFIG_RLIMITS))
+    rlimit_fork(np, p);
   safestrcpy(np->name, p->name, sizeof(p->name));
   int pid = np->pid;
   release(&np->lock);
@@ -475,6 +540,7 @@ sched(void)
     panic("sched: process running");
   if (intr_get())
     panic("sched: interrupts enabled");
+  kstack_check(p);
   int intena = mycpu()->intena;
   swtch(&p->context, &mycpu()->context);
   mycpu()->intena = intena;
@@ -503,16 +569,18 @@ forkret(void)
     // the root is mounted here rather than in kmain().
     first = 0;
     int r = fs_mount_root();
+    cmdline_quiet_end();   // init's messages and any error below show
     if (r < 0) {
       printf("octopos: cannot mount the root file system (error %d); powering off\n", r);
       machine_poweroff(1);
     }
     if (proc_files_init(p) < 0)
       panic("forkret: no memory for init's file table");
-    char *argv[] = { "/init", NULL };
-    r = kexec("/init", argv);
+    char *init = (char *)cmdline_init_path();   // /init, or init=
+    char *argv[] = { init, NULL };
+    r = kexec(init, argv);
     if (r < 0) {
-      printf("octopos: cannot run /init (error %d); powering off\n", r);
+      printf("octopos: cannot run %s (error %d); powering off\n", init, r);
       machine_poweroff(1);
     }
   }

@@ -70,6 +70,8 @@ sys_sysinfo(void)
   si.nharts = nharts_online;
   si.nproc = proc_count();
   si.uptime = ticks;
+  si.timebase = timebase_hz;
+  si.hz = CONFIG_HZ;
   return copyout(myproc()->pagetable, argaddr(0), &si, sizeof(si));
 }
 

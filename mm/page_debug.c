@@ -9,16 +9,23 @@
 //
 // Freed pages are filled with PAGE_POISON; page_alloc checks the poison
 // (all but the first PAGE_LINK_BYTES of each page, where the backend keeps
-// its links) and so catches writes through dangling pointers, late. Pages
+// its links, and the word after them, which names the code that freed the
+// page) and so catches writes through dangling pointers, late: the report
+// gives the offset and value of the first word written and who freed the
+// page, which is usually enough to tell what wrote it. Pages
 // never allocated since boot are not poisoned: filling all of RAM at boot
 // takes seconds under QEMU once RAM reaches a GiB.
 //
 // Cost: a full-page write on each free and a full-page read on each
 // allocation, and one global lock around the state changes.
 #include <octopos/page_alloc.h>
+#include <octopos/printk.h>
 #include <octopos/spinlock.h>
 #include <octopos/string.h>
 #include "page_internal.h"
+
+// The word of a freed block's first page that records who freed it.
+#define FREER_WORD (PAGE_LINK_BYTES / 8)
 
 static struct spinlock debug_lock;   // guards page_map[].state and .order
 
@@ -45,10 +52,18 @@ page_debug_alloc(void *pa, unsigned int order)
     uint64 *w = (uint64 *)((char *)pa + i * PGSIZE);
     if (pg[i].state != PG_FREED)
       continue;
-    for (int j = PAGE_LINK_BYTES / 8; j < PGSIZE / 8; j++)
-      if (w[j] != poison)
-        page_bug(__builtin_return_address(0),
-                 "free page was written after it was freed", &w[j]);
+    for (int j = FREER_WORD + 1; j < PGSIZE / 8; j++) {
+      if (w[j] == poison)
+        continue;
+      int n = 0, last = j;
+      for (int k = j; k < PGSIZE / 8; k++)
+        if (w[k] != poison)
+          n++, last = k;
+      printf("page_alloc: page %p freed by %p: %d words written after the free, "
+             "first at +0x%x = 0x%lx, last at +0x%x = 0x%lx\n",
+             (void *)w, (void *)w[FREER_WORD], n, j * 8, w[j], last * 8, w[last]);
+      page_bug(__builtin_return_address(0), "free page was written after it was freed", &w[j]);
+    }
   }
 
   acquire(&debug_lock);
@@ -93,4 +108,5 @@ page_debug_free(void *pa, unsigned int order, void *caller)
     page_bug(caller, bug, pa);
 
   memset(pa, PAGE_POISON, (uint64)PGSIZE << order);
+  ((void **)pa)[FREER_WORD] = caller;
 }

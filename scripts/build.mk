@@ -81,6 +81,13 @@ $(O)/octopos.bin: $(O)/octopos.elf
 	$(call say,OBJCOPY,octopos.bin)
 	$(Q)$(OBJCOPY) -O binary $< $@
 
+# S-mode kernels start with a Linux-style RISC-V Image header
+# (arch/riscv/kernel/image_header.S): the raw binary is the Image that
+# U-Boot's booti loads.
+$(O)/Image: $(O)/octopos.bin
+	$(call say,IMAGE,Image)
+	$(Q)cp $< $@
+
 $(O)/octopos.asm: $(O)/octopos.elf
 	$(Q)$(OBJDUMP) -S $< > $@
 
@@ -140,7 +147,7 @@ $(O)/fs.img: $(O)/tools/mkfs $(fs-files) README.md $(mu-files) user/dev.manifest
 	  $(if $(CONFIG_MULTIUSER),-M) $(if $(mu-files),-m $(O)/etc.manifest,-m user/dev.manifest) \
 	  $@.tmp README.md=/README $(filter-out $(mu-setuid),$(fs-files)) && mv $@.tmp $@
 
-all: $(O)/octopos.elf $(O)/octopos.bin $(user-progs) $(disk-image)
+all: $(O)/octopos.elf $(O)/octopos.bin $(if $(CONFIG_BOOT_SBI),$(O)/Image) $(user-progs) $(disk-image)
 
 # text/data/bss of the kernel, then text+data without the initramfs (it is
 # linked into .rodata, so `size` counts it in text), checked against

@@ -1,7 +1,9 @@
 # scripts/misc.mk: running, testing, shipping and housekeeping targets.
 
 DEPS_PACKAGES := make gcc python3 gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf \
-                 qemu-system-misc kconfig-frontends libcmocka-dev gdb-multiarch
+                 qemu-system-misc kconfig-frontends libcmocka-dev gdb-multiarch \
+                 picolibc-riscv64-unknown-elf \
+                 u-boot-qemu mtools dosfstools fdisk
 N ?= 20
 
 help:
@@ -26,6 +28,7 @@ help:
 	@echo '  qemu              - build if needed and boot in QEMU (QEMUEXTRA= adds arguments)'
 	@echo '  qemu-gdb          - as qemu, but wait for gdb-multiarch (writes $$(O)/.gdbinit)'
 	@echo '  image             - tailored, reproducible tarball in $$(O)/images/'
+	@echo '  sdk               - application SDK (compiler wrapper, picolibc, CMake file) in $$(O)/sdk/'
 	@echo '  bench             - boot the current config, run the benchmarks, compare with the recorded baseline (BENCH_SAVE=1 records)'
 	@echo '  lock-matrix       - usertests -q for spin/ticket locks at 1, 2, 4, 8 harts and a UP build'
 	@echo '  bench-matrix      - the benchmarks across allocator x lock x harts x UP/SMP'

@@ -11,7 +11,10 @@
 #     a file, each come back to the prompt (the commands may fail); or
 #   - the kernel refuses the disk with a message and powers off (QEMU exits).
 # Failures: a `panic:` line, a hang (no prompt and no exit, or a command
-# that never returns), or QEMU exiting without saying anything first.
+# that never returns), QEMU exiting without saying anything first, or
+# silent corruption: `fsck -n` after the run reports a problem it did not
+# report on the damaged image before it (the kernel made things worse,
+# e.g. gave a new file blocks another one still uses).
 # Reading damaged metadata is exactly where a kernel trusts the disk too
 # much, so the output names the kind and keeps the console log.
 # At most 2 QEMUs run at once. Last line: `N passed, N failed`.
@@ -70,17 +73,42 @@ def command(g, cmd, timeout):
 LS_LINE = re.compile(r"^([!-~]{1,14})\s+(\d+)\s+(\d+)\s+(\d+)\s*$", re.M)
 
 
+def fsck_problems(O, disk):
+  """The set of problem lines `fsck -n` prints for disk."""
+  p = subprocess.run([os.path.join(O, "tools", "fsck"), "-n", disk],
+                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
+  skip = re.compile(r"^(note:|replayed|clean$|\d+ problems)")
+  return set(l for l in p.stdout.split("\n") if l.strip() and not skip.match(l))
+
+
+def no_new_problems(O, disk, before, result):
+  """Fail result (ok, message) if fsck finds problems the image lacked."""
+  ok, msg = result
+  if not ok:
+    return result
+  new = sorted(fsck_problems(O, disk) - before)
+  if new:
+    return False, "silent corruption: after the run fsck finds %d new problem(s):\n%s" % (
+      len(new), "\n".join("    | " + l for l in new[:10]))
+  return ok, msg
+
+
 def one(args, O, mkhostile, kind):
   """Returns (ok, message)."""
-  disks = os.path.join(O, "disks")
-  logs = os.path.join(O, "logs")
-  os.makedirs(disks, exist_ok=True)
-  os.makedirs(logs, exist_ok=True)
-  disk = os.path.join(disks, kind + ".img")
+  disk = os.path.join(O, "disks", kind + ".img")
+  os.makedirs(os.path.dirname(disk), exist_ok=True)
   p = subprocess.run([mkhostile, kind, os.path.join(O, "fs.img"), disk],
                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
   if p.returncode != 0:
     return False, "mkhostile %s failed: %s" % (kind, p.stdout.strip())
+  before = fsck_problems(O, disk)
+  return no_new_problems(O, disk, before, boot(args, O, disk, kind))
+
+
+def boot(args, O, disk, kind):
+  """Boot on disk, look around; returns (ok, message)."""
+  logs = os.path.join(O, "logs")
+  os.makedirs(logs, exist_ok=True)
   g = Guest(qemu_argv(O, disk), os.path.join(logs, kind + ".log"), 240)
   try:
     try:
@@ -144,8 +172,8 @@ def main():
     err = build.build(SRCTREE, O, [args.config], logp, args.jobs)
     if not err:
       with open(logp, "a") as log:
-        if build.make(SRCTREE, O, [mkhostile], log) != 0:
-          err = "cannot build %s" % mkhostile
+        if build.make(SRCTREE, O, [mkhostile, os.path.join(O, "tools", "fsck")], log) != 0:
+          err = "cannot build %s or fsck" % mkhostile
     if err:
       say("FAIL build: %s\n0 passed, 1 failed" % err)
       return 1

@@ -18,6 +18,7 @@ SECTIONS
 {
   . = KERNEL_LOAD;
   .text : {
+    KEEP(*(.text.head))   /* S-mode: the Image header (arch/riscv/kernel/image_header.S) */
     KEEP(*(.text.entry))
     *(.text .text.*)
 #if IS_ENABLED(CONFIG_KERNEL_PT_SEPARATE)
@@ -73,6 +74,10 @@ SECTIONS
   }
   . = ALIGN(0x1000);
   PROVIDE(end = .);
+  /* The Image header's sizes: all it occupies, and the bytes in the file
+     (a multiple of 8: __bss_start is 16-aligned). */
+  PROVIDE(_image_size = end - KERNEL_LOAD);
+  PROVIDE(_image_copy_size = __bss_start - KERNEL_LOAD);
   /* kernel/syscall_table.S holds handler addresses in 32 bits. */
   ASSERT(. <= 0x100000000, "error: the kernel must lie below 4 GiB (kernel/syscall_table.S)")
   /DISCARD/ : { *(.comment) *(.note*) *(.eh_frame*) *(.riscv.attributes) }

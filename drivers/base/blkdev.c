@@ -11,7 +11,7 @@
 #include <octopos/printk.h>
 #include <octopos/spinlock.h>
 
-#define BLKDEV_MAX 8
+#define BLKDEV_MAX 16   // disks and their partitions
 
 static struct spinlock lock;
 static struct blkdev *devs[BLKDEV_MAX];

@@ -80,7 +80,7 @@ struct level {
   uint32 phandle;
   int hart;                         // K_CPU: index in fdt.harts, or -1
   struct val compatible, reg, interrupts, irqx, status, device_type;
-  struct val isa, isa_ext, timebase, bootargs;
+  struct val isa, isa_ext, timebase, bootargs, mmu_type;
 };
 
 struct parser {
@@ -201,11 +201,12 @@ first_reg(const struct level *parent, const struct val *reg, uint64 *base, uint6
 // where each goes.
 static const char val_names[] =
   "compatible\0reg\0interrupts\0interrupts-extended\0status\0device_type\0"
-  "riscv,isa\0riscv,isa-extensions\0timebase-frequency\0bootargs";
+  "riscv,isa\0riscv,isa-extensions\0timebase-frequency\0bootargs\0mmu-type";
 #define SLOT(f) __builtin_offsetof(struct level, f)
 static const uchar val_slot[] = {
   SLOT(compatible), SLOT(reg), SLOT(interrupts), SLOT(irqx), SLOT(status),
   SLOT(device_type), SLOT(isa), SLOT(isa_ext), SLOT(timebase), SLOT(bootargs),
+  SLOT(mmu_type),
 };
 _Static_assert(sizeof(struct level) <= 255, "val_slot offsets must fit a byte");
 
@@ -294,6 +295,9 @@ record_hart(struct level *l)
   struct fdt_hart *h = &fdt.harts[fdt.nharts++];
   h->hartid = id;
   h->enabled = status_okay(&l->status);
+  // A hart without an MMU (a monitor core such as the FU540's E51) cannot
+  // run this kernel, which pages from the start.
+  h->usable = h->enabled && l->mmu_type.p != NULL;
   h->has_sstc = (l->isa.p && list_has(&l->isa, "sstc", '_')) ||
                 (l->isa_ext.p && list_has(&l->isa_ext, "sstc", 0));
   if (fdt.timebase == 0 && l->timebase.p)
@@ -333,6 +337,8 @@ commit(struct parser *ps, struct level *l)
     }
     break;
   case K_CHOSEN:
+    if (l->bootargs.p)
+      fdt.bootargs_len = l->bootargs.len - 1;
     if (l->bootargs.p)
       safestrcpy(fdt.bootargs, (const char *)l->bootargs.p, sizeof(fdt.bootargs));
     break;
@@ -600,12 +606,38 @@ fdt_parse(const void *blob)
     fdt_msg("fdt: no cpu nodes under /cpus\n");
     goto bad;
   }
+  if (fdt_usable_harts() == 0) {
+    fdt_msg("fdt: no usable hart (each needs status okay and an mmu-type)\n");
+    goto bad;
+  }
+  if (fdt.timebase == 0) {
+    fdt_msg("fdt: /cpus has no timebase-frequency (or it is 0)\n");
+    goto bad;
+  }
   return 0;
 
 bad:
   memset(&fdt, 0, sizeof(fdt));
   nirqx = 0;
   return -EINVAL;
+}
+
+int
+fdt_usable_harts(void)
+{
+  int n = 0;
+  for (int i = 0; i < fdt.nharts; i++)
+    n += fdt.harts[i].usable;
+  return n;
+}
+
+int
+fdt_hart_index(uint64 hartid)
+{
+  for (int i = 0; i < fdt.nharts; i++)
+    if (fdt.harts[i].hartid == hartid)
+      return i;
+  return -1;
 }
 
 int

@@ -129,6 +129,11 @@ finish(struct w *w, size_t *size)
 }
 
 // A small QEMU-virt-like tree, written into w (without FDT_END).
+// What the next virt_blob() changes: the timebase, and whether cpu@0 (the
+// only hart with an MMU) loses its mmu-type.
+static uint32_t variant_timebase = 10000000;
+static int variant_no_mmu;
+
 static void
 virt_tree(struct w *w)
 {
@@ -147,11 +152,13 @@ virt_tree(struct w *w)
   begin(w, "cpus");
   prop_cells(w, "#address-cells", 1, 1);
   prop_cells(w, "#size-cells", 1, 0);
-  prop_cells(w, "timebase-frequency", 1, 10000000);
+  prop_cells(w, "timebase-frequency", 1, variant_timebase);
   begin(w, "cpu@0");
   prop_str(w, "device_type", "cpu");
   prop_cells(w, "reg", 1, 0);
   prop_str(w, "status", "okay");
+  if (!variant_no_mmu)
+    prop_str(w, "mmu-type", "riscv,sv48");
   prop_str(w, "riscv,isa", "rv64imafdch_zicsr_zifencei_sstc");
   begin(w, "interrupt-controller");
   prop_cells(w, "phandle", 1, 8);
@@ -161,7 +168,7 @@ virt_tree(struct w *w)
   begin(w, "cpu@1");
   prop_str(w, "device_type", "cpu");
   prop_cells(w, "reg", 1, 1);
-  prop_str(w, "riscv,isa", "rv64imac_sstcx");   // not sstc
+  prop_str(w, "riscv,isa", "rv64imac_sstcx");   // not sstc; no mmu-type: not usable
   begin(w, "interrupt-controller");
   prop_cells(w, "phandle", 1, 6);
   end(w);
@@ -280,6 +287,34 @@ fdt_parse_records_harts_with_status_and_sstc(void **state)
   assert_int_equal(fdt.harts[2].hartid, 2);
   assert_false(fdt.harts[2].enabled);
   assert_true(fdt.harts[2].has_sstc);
+  assert_true(fdt.harts[0].usable);
+  assert_false(fdt.harts[1].usable);   // no mmu-type
+  assert_false(fdt.harts[2].usable);   // disabled
+  assert_int_equal(fdt_usable_harts(), 1);
+  assert_int_equal(fdt_hart_index(1), 1);
+  assert_int_equal(fdt_hart_index(7), -1);
+  free(b);
+}
+
+// No hart the kernel can run on, or no timebase: the boot must stop.
+static void
+fdt_rejects_no_usable_hart_and_zero_timebase(void **state)
+{
+  (void)state;
+  size_t n;
+  variant_no_mmu = 1;
+  uint8_t *b = virt_blob(&n);
+  variant_no_mmu = 0;
+  assert_true(fdt_parse(b) < 0);
+  assert_int_equal(fdt.nharts, 0);
+  free(b);
+  variant_timebase = 0;
+  b = virt_blob(&n);
+  variant_timebase = 10000000;
+  assert_true(fdt_parse(b) < 0);
+  free(b);
+  b = virt_blob(&n);
+  assert_int_equal(fdt_parse(b), 0);
   free(b);
 }
 
@@ -537,6 +572,7 @@ main(void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(fdt_parse_reads_memory_timebase_and_bootargs),
     cmocka_unit_test(fdt_parse_records_harts_with_status_and_sstc),
+    cmocka_unit_test(fdt_rejects_no_usable_hart_and_zero_timebase),
     cmocka_unit_test(fdt_parse_records_devices_with_parent_cells),
     cmocka_unit_test(fdt_names_survive_the_blob),
     cmocka_unit_test(fdt_compatible_matches_any_string_of_the_list),

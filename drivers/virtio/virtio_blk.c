@@ -12,6 +12,7 @@
 // them.
 
 #include <octopos/blkdev.h>
+#include <octopos/clock.h>
 #include <octopos/driver.h>
 #include <octopos/errno.h>
 #include <octopos/fdt.h>
@@ -65,7 +66,7 @@ _Static_assert(sizeof(struct vblk) <= PGSIZE, "struct vblk must fit a page");
 // Unless it sets b->error (refused), the caller must vblk_wait() for it.
 static void vblk_intr(void *arg);
 
-#define VBLK_POLL_TICKS 200000  // 20 ms at the 10 MHz timebase
+#define VBLK_POLL_MS 20         // spin this long before sleeping
 
 static void
 vblk_submit(struct blkdev *bd, struct buf *b, int write)
@@ -123,7 +124,7 @@ vblk_wait(struct blkdev *bd, struct buf *b)
   // Measured under QEMU: a lone hart waiting in wfi learns of a completion
   // several times later than one that keeps reading the device's registers
   // (docs/bench.md). With other harts online, sleeping leaves them the CPU.
-  uint64 until = nharts_online == 1 ? r_time() + VBLK_POLL_TICKS : 0;
+  uint64 until = nharts_online == 1 ? r_time() + timebase_ms(VBLK_POLL_MS) : 0;
   while (b->disk && r_time() < until) {
     release(&d->lock);
     vblk_intr(d);

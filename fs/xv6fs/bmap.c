@@ -100,6 +100,8 @@ bmap(struct inode *ip, uint bn, int alloc, uint *out)
   return -EFBIG;
 }
 
+#define FREE_TREE_BATCH 32      // divides NINDIRECT
+
 // Free pointer block blk and, depth levels down, what it points to.
 static void
 free_tree(struct inode *ip, uint blk, int depth)
@@ -109,15 +111,20 @@ free_tree(struct inode *ip, uint blk, int depth)
     return;
   }
   if (depth > 0) {
-    struct buf *bp = bread(ip->dev, blk);
-    if (bp == NULL)
-      return;
-    uint a[NINDIRECT];
-    memmove(a, bp->data, sizeof(a));    // do not hold bp across the frees
-    brelse(bp);
-    for (uint i = 0; i < NINDIRECT; i++) {
-      if (a[i])
-        free_tree(ip, a[i], depth - 1);
+    // A few entries at a time: bp is not held across the frees (they read
+    // bitmap blocks), and a whole block's worth of entries (1 KiB) per
+    // level of this recursion would not fit a 4 KiB kernel stack.
+    for (uint at = 0; at < NINDIRECT; at += FREE_TREE_BATCH) {
+      struct buf *bp = bread(ip->dev, blk);
+      if (bp == NULL)
+        return;
+      uint a[FREE_TREE_BATCH];
+      memmove(a, (uint *)bp->data + at, sizeof(a));
+      brelse(bp);
+      for (uint i = 0; i < FREE_TREE_BATCH; i++) {
+        if (a[i])
+          free_tree(ip, a[i], depth - 1);
+      }
     }
   }
   xv6fs_bfree(ip->dev, blk);

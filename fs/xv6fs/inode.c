@@ -45,8 +45,12 @@ xv6fs_iload(struct inode *ip)
     printf("xv6fs: inode %u has type %d (free or corrupt)\n", ip->inum, ip->type);
     return -EUCLEAN;
   }
-  if (ip->nlink < 0 || ip->size > xv6fs.maxblocks * BSIZE) {
-    printf("xv6fs: inode %u: bad nlink %d or size %u\n", ip->inum, ip->nlink, ip->size);
+  // Every inode reached by a name has 1..LINK_MAX of them (ialloc
+  // writes 1): 0 would let the last close free a named inode for reuse.
+  if (ip->nlink < 1 || ip->nlink > LINK_MAX)
+    return inode_corrupt(ip, "link count out of range on disk");
+  if (ip->size > xv6fs.maxblocks * BSIZE) {
+    printf("xv6fs: inode %u: bad size %u\n", ip->inum, ip->size);
     return -EUCLEAN;
   }
   return 0;
@@ -91,6 +95,7 @@ xv6fs_ialloc(struct vfs_mount *m, short type, uint *inum)
       if (dip->type == 0) {
         memset(dip, 0, xv6fs.isize);
         dip->type = type;
+        dip->nlink = 1;                 // iload accepts it; create sets 1 too
         log_write(bp);
         brelse(bp);
         *inum = inr;

@@ -4,7 +4,8 @@
 // made by xv6's mkfs or ours mounts. Nothing in it is believed until it is
 // checked against the device size and against itself: the regions must
 // come in order (boot, super, log, inodes, bitmap, data), not overlap and
-// fit on the device. Then the log is replayed and the root is checked.
+// fit on the device. Then the log is replayed, the bitmap optionally
+// cross-checked (check.c) and the root is checked.
 #include <octopos/types.h>
 #include <octopos/bio.h>
 #include <octopos/blkdev.h>
@@ -129,6 +130,8 @@ xv6fs_mount(uint dev, struct vfs_mount **m)
   if ((err = check_super(&sb, bd->nblocks)) < 0)
     return err;
   if ((err = log_init(dev, &xv6fs.sb)) < 0)
+    return err;
+  if ((err = xv6fs_mount_check(dev)) < 0)
     return err;
 
   xv6fs.mnt.dev = dev;

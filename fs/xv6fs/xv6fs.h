@@ -85,4 +85,11 @@ void xv6fs_itrunc(struct inode *ip);
 int  xv6fs_read(struct inode *ip, int user_dst, uint64 dst, uint off, uint n);
 int  xv6fs_write(struct inode *ip, int user_src, uint64 src, uint off, uint n);
 
+// check.c: bitmap against inodes at mount; 0, -EUCLEAN, -EIO.
+#if IS_ENABLED(CONFIG_XV6FS_MOUNT_CHECK)
+int  xv6fs_mount_check(uint dev);
+#else
+static inline int xv6fs_mount_check(uint dev) { (void)dev; return 0; }
+#endif
+
 #endif

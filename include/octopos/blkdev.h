@@ -17,11 +17,21 @@ struct blkdev {
   void (*submit)(struct blkdev *bd, struct buf *b, int write);
   void (*wait)(struct blkdev *bd, struct buf *b);
   void *priv;
+  // Set for a partition (drivers/block/partition.c): the disk it is on, its
+  // number in the disk's table, its GPT name ("" if none), and whether it
+  // holds boot files (EFI system or FAT) rather than a root.
+  struct blkdev *parent;
+  int partno;
+  const char *label;
+  int boot;
 };
 
 int  blkdev_register(struct blkdev *bd);   // 0 or -ENOSPC
 struct blkdev *blkdev_get(uint dev);       // dev = registration index, or NULL
 int  blkdev_count(void);
+// The xv6fs root device that root= names (spec: NULL for the default), or
+// -ENODEV after listing the devices there are (drivers/block/rootdev.c).
+int  rootdev_choose(const char *spec);
 // Transfer b on device b->dev; returns 0 or -EIO (and sets b->error).
 int  blkdev_rw(struct buf *b, int write);
 // Transfer n locked buffers (all on one device) with as many requests in

@@ -21,7 +21,8 @@ struct dt_node {
 
 struct fdt_hart {
   uint hartid;                // reg of the cpu node
-  int enabled;
+  int enabled;                // status absent or "okay"
+  int usable;                 // enabled and has an MMU (mmu-type): the kernel may run on it
   int has_sstc;               // riscv,isa (or isa-extensions) lists sstc
 };
 
@@ -33,6 +34,7 @@ struct fdt_info {
   int nnodes;
   struct dt_node nodes[FDT_MAX_NODES];
   char bootargs[128];
+  int bootargs_len;           // its length in the blob (a longer one is cut above)
 };
 
 extern struct fdt_info fdt;
@@ -42,5 +44,7 @@ extern struct fdt_info fdt;
 int fdt_parse(const void *blob);
 int fdt_is_compatible(const struct dt_node *n, const char *compat);
 const struct dt_node *fdt_find_compatible(const char *compat);
+int fdt_usable_harts(void);               // harts the kernel may run on
+int fdt_hart_index(uint64 hartid);        // index in fdt.harts, or -1
 
 #endif

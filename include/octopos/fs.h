@@ -19,6 +19,10 @@
 
 struct vfs_mount;
 
+// Most names one inode may have (link, a subdirectory's ".."): below the
+// 16-bit nlink's range, so no count can wrap (docs/fs.md).
+#define LINK_MAX CONFIG_FS_LINK_MAX
+
 // Most blocks one file-system operation may write (log reservation).
 #define MAXOPBLOCKS CONFIG_FS_LOG_OP_BLOCKS
 
@@ -58,6 +62,11 @@ void iput(struct inode *ip);
 void iunlockput(struct inode *ip);
 void iupdate(struct inode *ip);     // write ip's fields back; in a transaction
 void itrunc(struct inode *ip);      // drop the contents; in a transaction
+// 0 if ip may take one more name, else -EMLINK (ip locked).
+int  inode_link_room(struct inode *ip);
+// ip's link count (or another field) is impossible: say so once, mark its
+// file system as needing fsck. Returns -EUCLEAN for the caller to pass on.
+int  inode_corrupt(struct inode *ip, const char *what);
 // A new inode of type on m, referenced and unlocked; -ENOSPC / -ENFILE.
 int  ialloc(struct vfs_mount *m, short type, struct inode **out);
 // Bytes moved, or a negative error code. ip locked.

@@ -40,12 +40,17 @@ void perm_init(struct inode *ip);
 void perm_touch(struct inode *ip);
 // 0 if the caller is root (euid 0), else -EPERM (mknod, chown, ...).
 int  perm_root(void);
+// May the caller remove (or rename away) dp's entry for ip? Both locked.
+// 0, -EACCES (dp not writable and searchable) or -EPERM (dp is sticky and
+// the caller owns neither ip nor dp). The one place for this rule.
+int  perm_may_remove(struct inode *dp, struct inode *ip);
 #else
 static inline int  perm_check(struct inode *ip, int want) { (void)ip; (void)want; return 0; }
 static inline int  perm_open(struct inode *ip, int omode) { (void)ip; (void)omode; return 0; }
 static inline void perm_init(struct inode *ip) { (void)ip; }
 static inline void perm_touch(struct inode *ip) { (void)ip; }
 static inline int  perm_root(void) { return 0; }
+static inline int  perm_may_remove(struct inode *dp, struct inode *ip) { (void)dp; (void)ip; return 0; }
 #endif
 
 #endif

@@ -7,6 +7,7 @@ int  printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void panic(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 void printk_init(void);
 
-extern volatile int panicked;   // set once a hart panics; other harts stop output
+extern volatile int panicked;
+extern volatile int printk_quiet;   // `quiet` on the command line: printf prints nothing (panic does)   // set once a hart panics; other harts stop output
 
 #endif

@@ -3,6 +3,7 @@
 #define OCTOPOS_PROC_H
 #include <octopos/spinlock.h>
 #include <asm/trapframe.h>
+#include <uapi/octopos/resource.h>
 
 struct file;
 struct inode;
@@ -54,6 +55,8 @@ struct proc {
   char name[16];              // for debugging
   uint uid, euid, gid, egid;  // CONFIG_MULTIUSER; 0 otherwise
   uint umask;
+  struct rlimit rlim[RLIM_NLIMITS]; // CONFIG_RLIMITS (kernel/rlimit.c)
+  uint64 cputicks;            // timer ticks spent running (RLIMITS)
 };
 
 struct cpu  *mycpu(void);

@@ -40,6 +40,7 @@ struct vfs_mount {
   const struct vfs_ops *ops;
   void *priv;
   int has_owners;               // stores mode/uid/gid (chmod/chown work)
+  int needs_fsck;               // corruption seen since mount (inode_corrupt)
 };
 
 // dirent-array directories (fs/dir.c).

@@ -21,7 +21,8 @@
 #             place; the guest boots with the result (-dtb)
 #   halts     the boot must stop before any prompt: QEMU exits by itself
 #             with this status within boot_timeout; boot_expect is then
-#             matched against all it printed
+#             matched against all it printed; "wfi": the kernel stops
+#             without ending QEMU, once the last boot_expect line is seen
 #   poweroff  True (default): end with `poweroff` if it was built (it must
 #             then exit QEMU with status 0), else kill QEMU; False: kill
 #   boot_timeout  seconds to the first prompt (default 60)

@@ -56,6 +56,8 @@ _Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
 
 #define MAX_FILE_BYTES (8ull << 30)   // refuse absurd image files
 #define BITMAP_LINES   20             // bitmap complaints printed in full
+#define LOG_MIN_BLOCKS 11             // 1 header + 10 (CONFIG_FS_LOG_OP_BLOCKS)
+#define LINK_MAX       32000          // most names the kernel lets an inode have
 
 static unsigned char *img;
 static unsigned long fileblocks;      // whole blocks in the image file
@@ -256,6 +258,11 @@ check_superblock(void)
     problem(0, "superblock: log of %u blocks has no room for data", sb.nlog);
     return 0;
   }
+  // The kernel refuses a log that cannot hold one operation's blocks
+  // plus the header (CONFIG_FS_LOG_OP_BLOCKS, 10 unless configured).
+  if(sb.nlog < LOG_MIN_BLOCKS)
+    problem(0, "superblock: log of %u blocks is smaller than one operation "
+            "needs (%d); the kernel will not mount it", sb.nlog, LOG_MIN_BLOCKS);
   if(XV6FS_FEATURES(sb) & XV6FS_FEAT_MULTIUSER){
     multiuser = 1;
     isize = sizeof(struct dinode_mu);
@@ -590,10 +597,12 @@ check_links(void)
       }
       continue;
     }
+    // A negative count shows as a large unsigned one: never equal.
     if(refs[inum] != (unsigned int)d->nlink){
-      problem(refs[inum] <= 32767, "inode %u: nlink %d, but %u entries name it",
-              inum, d->nlink, refs[inum]);
-      if(repair && refs[inum] <= 32767){
+      problem(refs[inum] <= LINK_MAX, "inode %u: nlink %d, but %u entries name it%s",
+              inum, d->nlink, refs[inum],
+              refs[inum] > LINK_MAX ? " (more than the kernel's limit 32000)" : "");
+      if(repair && refs[inum] <= LINK_MAX){
         d->nlink = refs[inum];
         mark_dirty(iblock(inum));
         fixed("inode %u: nlink set to %u", inum, refs[inum]);

@@ -266,6 +266,48 @@ plant_bad_nlink(void)
   inode(nth_file(0))->nlink += 3;
 }
 
+// Link counts outside what the kernel lets a name make (1..32000): the
+// kernel must refuse the inode, never free it while its name remains.
+static void
+plant_nlink_negative(void)
+{
+  inode(nth_file(0))->nlink = -32768;
+}
+
+static void
+plant_nlink_zero(void)
+{
+  inode(nth_file(0))->nlink = 0;
+}
+
+static void
+plant_nlink_over(void)
+{
+  inode(nth_file(0))->nlink = 32767;
+}
+
+static void
+plant_root_nlink_negative(void)
+{
+  inode(ROOTINO)->nlink = -1;
+}
+
+// Every data block marked free, the root directory's too: the next new
+// file would be given blocks that files and directories still use.
+static void
+plant_data_bitmap_clear(void)
+{
+  for(unsigned int b = datastart(); b < sb->size; b++)
+    set_bit(b, 0);
+}
+
+// A log too small for one operation (the kernel needs 1 + 10 blocks).
+static void
+plant_small_log(void)
+{
+  sb->nlog = 2;
+}
+
 static void
 plant_orphan(void)
 {
@@ -297,6 +339,13 @@ static const struct kind kinds[] = {
   {"bitmap-free", "a used block marked free in the bitmap", plant_bitmap_free},
   {"bitmap-leak", "a free block marked used in the bitmap", plant_bitmap_leak},
   {"bad-nlink", "a file's link count too high", plant_bad_nlink},
+  {"nlink-negative", "a file's link count -32768 (wrapped)", plant_nlink_negative},
+  {"nlink-zero", "a named file's link count 0", plant_nlink_zero},
+  {"nlink-over", "a file's link count 32767 (over the limit)", plant_nlink_over},
+  {"root-nlink-negative", "the root directory's link count -1",
+   plant_root_nlink_negative},
+  {"data-bitmap-clear", "every data block marked free", plant_data_bitmap_clear},
+  {"small-log", "a 2-block log", plant_small_log},
   {"orphan", "a file's root entry cleared (inode unreferenced)", plant_orphan},
   {"dup-block", "two files sharing a data block", plant_dup_block},
 };

@@ -1,4 +1,4 @@
-// user/bin/free.c: show physical memory, harts and processes (sysinfo).
+// user/bin/free.c: show physical memory, harts, processes and clock rates (sysinfo).
 #include <user.h>
 
 int
@@ -17,5 +17,6 @@ main(void)
          (si.totalmem - si.freemem) / 4096, si.freemem / 4096);
   printf("harts: %d  procs: %d  uptime: %lu ticks\n", si.nharts, si.nproc,
          si.uptime);
+  printf("clock: %lu ticks/s, timebase %lu Hz\n", si.hz, si.timebase);
   return 0;
 }

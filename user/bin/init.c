@@ -2,7 +2,8 @@
 //
 // Opens the console as fds 0, 1 and 2 (making the device node on a fresh
 // file system), then keeps a shell running: when sh exits, start another.
-// As the parent of every orphan, it also reaps them. On a multi-user
+// As the parent of every orphan, it also reaps them. It never exits
+// because fork failed: it waits for a slot (start_child). On a multi-user
 // system (the kernel knows getuid and /etc/passwd exists) it keeps login
 // running instead, which starts the shell of whoever logs in.
 #include <user.h>
@@ -40,6 +41,30 @@ make_dev_nodes(void)
       mknod(nodes[i].path, nodes[i].major, 0);
 }
 
+// Fork and exec argv. A full process table (a user's runaway forks) must
+// not end init, which would power the machine off: reap whatever ends and
+// try again until a slot is free, saying so once per shortage.
+static int
+start_child(char *path, char **argv)
+{
+  int warned = 0, pid;
+
+  while ((pid = fork()) < 0) {
+    if (!warned)
+      printf("init: fork failed; waiting for a free process slot\n");
+    warned = 1;
+    if (wait(0) < 0)
+      sleep(10);   // no children to reap: give the others time to end
+  }
+  if (pid == 0) {
+    exec(path, argv);
+    exec(argv[0], argv);
+    printf("init: exec %s failed\n", argv[0]);
+    exit(1);
+  }
+  return pid;
+}
+
 int
 main(void)
 {
@@ -63,17 +88,7 @@ main(void)
   for (;;) {
     int started = uptime();
     printf("init: starting %s\n", argv[0]);
-    pid = fork();
-    if (pid < 0) {
-      printf("init: fork failed\n");
-      exit(1);
-    }
-    if (pid == 0) {
-      exec(path, argv);
-      exec(argv[0], argv);
-      printf("init: exec %s failed\n", argv[0]);
-      exit(1);
-    }
+    pid = start_child(path, argv);
     // Reap children until the shell itself exits; the others are orphans
     // that were re-parented to us.
     int status = 0;

@@ -19,7 +19,7 @@
 #include "user.h"
 
 #define MAXHARTS 8
-#define TIMEBASE_HZ 10000000UL
+#define TIMEBASE_HZ timebase_hz()   // the time CSR's rate, from the kernel
 
 static struct lockstat_rec recs[64];
 static struct lockstat_hart_rec before[MAXHARTS], after[MAXHARTS];

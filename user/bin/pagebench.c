@@ -18,10 +18,10 @@
 //
 //   pagebench harts K lock NAME acquires/kpair X contended% Y
 //
-// Times come from the time CSR (10 MHz), i.e. wall-clock time of the host.
+// Times come from the time CSR (its rate from sysinfo), i.e. wall-clock time of the host.
 #include "user.h"
 
-#define TIMEBASE_HZ 10000000UL
+#define TIMEBASE_HZ timebase_hz()   // the time CSR's rate, from the kernel
 #define START_DELAY (TIMEBASE_HZ / 2)   // every worker on its hart by then
 #define MAXK 8
 #define MAXRECS 64

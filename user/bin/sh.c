@@ -2,8 +2,16 @@
 //
 // Reads a line, parses it into a tree of commands and runs the tree in a
 // child process, so nothing a command does (redirections, a failed exec)
-// can disturb the shell itself. Only `cd` runs in the shell, since a child
-// cannot change its parent's directory.
+// can disturb the shell itself. Builtins run in the shell, since a child
+// cannot change its parent's state: `cd`, and `ulimit` for the limits
+// everything started later inherits.
+//
+// Limits, each refused with a message rather than a crash or a partial run
+// (the stack is one page): a line holds up to MAXLINE bytes and a longer
+// one is not run at all; parentheses nest up to MAXDEPTH deep; a line has
+// up to NCMD commands, pipes and redirections. Pipelines and lists are
+// parsed and run by loops, not recursion, so only parentheses deepen the
+// stack.
 //
 // Grammar, loosest binding first:
 //   line     = pipeline { (';' | '&') [pipeline] }
@@ -15,6 +23,8 @@ enum { EXEC = 1, REDIR, PIPE, LIST, BACK };
 
 #define NCMD   64
 #define NARG   MAXARG
+#define MAXLINE 4096          // bytes in a line, not counting the newline
+#define MAXDEPTH 8            // nested parentheses: about 256 bytes of stack each
 
 struct cmd {
   int type;
@@ -27,10 +37,11 @@ struct cmd {
 // The parser's storage: it runs in the child, so nothing is ever freed.
 static struct cmd pool[NCMD];
 static int npool;
-static char words[512];       // NUL-terminated copies of the words
+static char words[MAXLINE + 2];   // NUL-terminated copies of the words
 static int nwords;
+static int depth;             // parentheses open at the parser's place
 
-static char line[256];
+static char line[MAXLINE + 2];
 static const char *pos;       // the scanner's place in line
 
 static void __attribute__((noreturn))
@@ -145,10 +156,13 @@ parsecommand(void)
 
   if (peek('(')) {
     pos++;
+    if (++depth > MAXDEPTH)
+      die("parentheses nested too deeply");
     c = parseline();
     if (!peek(')'))
       die("missing )");
     pos++;
+    depth--;
     return parseredirs(c);
   }
   // Words and redirections may mix: `echo a > f b` prints "a b" into f.
@@ -164,19 +178,29 @@ parsecommand(void)
   return c;
 }
 
+// a | b | c is PIPE(a, PIPE(b, c)), built by a loop that appends to the
+// rightmost pipe.
 static struct cmd *
 parsepipeline(void)
 {
-  struct cmd *c = parsecommand(), *p;
+  struct cmd *c = parsecommand(), *head, *tail, *p;
 
-  if (peek('|')) {
+  if (!peek('|'))
+    return c;
+  head = tail = newcmd(PIPE);
+  tail->left = c;
+  for (;;) {
     pos++;
+    c = parsecommand();
+    if (!peek('|')) {
+      tail->right = c;
+      return head;
+    }
     p = newcmd(PIPE);
     p->left = c;
-    p->right = parsepipeline();
-    return p;
+    tail->right = p;
+    tail = p;
   }
-  return c;
 }
 
 static struct cmd *
@@ -247,18 +271,22 @@ runredir(struct cmd *c)
       ;
 }
 
+// Runs c and exits. Right-hand sides continue the loop instead of
+// recursing, so a long pipeline or list does not deepen the stack.
 static void __attribute__((noreturn))
 runcmd(struct cmd *c)
 {
   int p[2];
 
+again:
   switch (c->type) {
   case EXEC:
     runexec(c);
     break;
   case REDIR:
     runredir(c);
-    runcmd(c->left);
+    c = c->left;
+    goto again;
   case PIPE:
     if (pipe(p) < 0)
       die("pipe failed");
@@ -274,7 +302,8 @@ runcmd(struct cmd *c)
       dup(p[0]);
       close(p[0]);
       close(p[1]);
-      runcmd(c->right);
+      c = c->right;
+      goto again;
     }
     close(p[0]);
     close(p[1]);
@@ -285,7 +314,8 @@ runcmd(struct cmd *c)
     if (fork1() == 0)
       runcmd(c->left);
     wait(0);
-    runcmd(c->right);
+    c = c->right;
+    goto again;
   case BACK:
     // The child outlives us and is reaped by init.
     if (fork1() == 0)
@@ -300,7 +330,7 @@ runline(void)
 {
   struct cmd *c;
 
-  npool = nwords = 0;
+  npool = nwords = depth = 0;
   pos = line;
   c = parseline();
   skipspace();
@@ -309,22 +339,135 @@ runline(void)
   runcmd(c);
 }
 
-// `cd dir` is the one builtin. Returns 1 if the line was a cd.
+// --- builtins: commands that must run in the shell itself ----------------
+
+#define NBARG 4
+static char bline[MAXLINE + 2];   // a builtin's words, split in place
+static char *bargv[NBARG + 1];
+
+// Splits the start of line into up to NBARG words in bargv; returns how many.
+static int
+splitwords(void)
+{
+  int n = 0;
+  char *s = bline;
+
+  memset(bargv, 0, sizeof(bargv));
+  strcpy(bline, line);
+  while (n < NBARG) {
+    while (*s && strchr(SPACE, *s))
+      s++;
+    if (*s == 0)
+      break;
+    bargv[n++] = s;
+    while (*s && !strchr(SPACE, *s))
+      s++;
+    if (*s)
+      *s++ = 0;
+  }
+  return n;
+}
+
+static void
+builtin_cd(void)
+{
+  char *dir = bargv[1] ? bargv[1] : "/";
+
+  if (chdir(dir) < 0)
+    fprintf(2, "cannot cd %s\n", dir);
+}
+
+// ulimit [-u|-n|-t] [N|unlimited]: show or set (soft and hard) the limit on
+// processes (-u), open files (-n) or CPU seconds (-t, the default).
+static void
+builtin_ulimit(void)
+{
+  static const struct { char opt; int res; const char *what; } lims[] = {
+    { 't', RLIMIT_CPU, "cpu time (seconds)" },
+    { 'n', RLIMIT_NOFILE, "open files" },
+    { 'u', RLIMIT_NPROC, "processes" },
+  };
+  struct rlimit rl;
+  int i = 0, a = 1, all = 0;
+
+  if (bargv[1] && strcmp(bargv[1], "-a") == 0) {
+    all = 1;
+    a++;
+  } else if (bargv[1] && bargv[1][0] == '-') {
+    for (i = 0; i < 3 && lims[i].opt != bargv[1][1]; i++)
+      ;
+    if (i == 3 || bargv[1][2]) {
+      fprintf(2, "ulimit: usage: ulimit [-a|-t|-n|-u] [N|unlimited]\n");
+      return;
+    }
+    a++;
+  }
+  for (int j = all ? 0 : i; j < (all ? 3 : i + 1); j++) {
+    if (getrlimit(lims[j].res, &rl) < 0) {
+      fprintf(2, "ulimit: this kernel has no resource limits\n");
+      return;
+    }
+    if (bargv[a] == 0 || all) {
+      if (all)
+        printf("%-20s ", lims[j].what);
+      if (rl.rlim_cur == RLIM_INFINITY)
+        printf("unlimited\n");
+      else
+        printf("%lu\n", rl.rlim_cur);
+      continue;
+    }
+    if (strcmp(bargv[a], "unlimited") == 0)
+      rl.rlim_cur = rl.rlim_max = RLIM_INFINITY;
+    else if (bargv[a][0] >= '0' && bargv[a][0] <= '9')
+      rl.rlim_cur = rl.rlim_max = atoi(bargv[a]);
+    else {
+      fprintf(2, "ulimit: %s: not a number\n", bargv[a]);
+      return;
+    }
+    if (setrlimit(lims[j].res, &rl) < 0)
+      fprintf(2, "ulimit: cannot set the limit (only root raises a hard limit)\n");
+  }
+}
+
+// Runs line if it is a builtin; returns 1 if it was one.
 static int
 builtin(void)
 {
-  char *dir, *end;
+  static const struct { const char *name; void (*fn)(void); } cmds[] = {
+    { "cd", builtin_cd }, { "ulimit", builtin_ulimit },
+  };
 
-  if (strncmp(line, "cd", 2) != 0 || (line[2] != 0 && !strchr(SPACE, line[2])))
+  if (splitwords() == 0)
     return 0;
-  for (dir = line + 2; *dir && strchr(SPACE, *dir); dir++)
-    ;
-  for (end = dir; *end && !strchr(SPACE, *end); end++)
-    ;
-  *end = 0;
-  if (chdir(*dir ? dir : "/") < 0)
-    fprintf(2, "cannot cd %s\n", dir);
-  return 1;
+  for (int i = 0; i < (int)(sizeof(cmds) / sizeof(cmds[0])); i++) {
+    if (strcmp(bargv[0], cmds[i].name) == 0) {
+      cmds[i].fn();
+      return 1;
+    }
+  }
+  return 0;
+}
+
+// Reads one line into `line` (without its newline). Returns its length,
+// -1 at end of input, or -2 for a line longer than MAXLINE, which is read
+// to its end and dropped so that no part of it runs.
+static int
+getline(void)
+{
+  int n = 0, r;
+  char c;
+
+  while ((r = read(0, &c, 1)) == 1 && c != '\n' && c != '\r') {
+    if (n < MAXLINE)
+      line[n] = c;
+    n++;
+  }
+  if (r < 1 && n == 0)
+    return -1;
+  if (n > MAXLINE)
+    return -2;
+  line[n] = 0;
+  return n;
 }
 
 int
@@ -342,13 +485,23 @@ main(void)
 
   for (;;) {
     fprintf(2, "$ ");
-    memset(line, 0, sizeof(line));
-    gets(line, sizeof(line));
-    if (line[0] == 0)
+    int n = getline();
+    if (n == -1)
       break;   // end of input
-    if (builtin())
+    if (n == -2) {
+      fprintf(2, "sh: line too long (more than %d bytes); nothing run\n", MAXLINE);
       continue;
-    if (fork1() == 0)
+    }
+    if (n == 0 || builtin())
+      continue;
+    // A full process table is no reason to end the shell: say so and
+    // read the next line.
+    int pid = fork();
+    if (pid < 0) {
+      fprintf(2, "sh: fork failed\n");
+      continue;
+    }
+    if (pid == 0)
       runline();
     wait(0);
   }

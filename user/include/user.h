@@ -15,6 +15,7 @@
 #include <uapi/octopos/lockstat.h>
 #include <uapi/octopos/xstat.h>
 #include <uapi/octopos/pagebench.h>
+#include <uapi/octopos/resource.h>
 
 // System calls 1-21 (xv6-riscv).
 int fork(void);
@@ -65,6 +66,19 @@ int pagebench(int n, int batch, struct pagebench *r); // CONFIG_PAGE_ALLOC_BENCH
 int sync(void);                       // commit every file system, wait
 int fsync(int fd);                    // commit what fd's file depends on, wait; -1 on a pipe or device
 int rename(const char *old, const char *new); // atomic within one file system
+// Resource limits (CONFIG_RLIMITS; -1 without).
+int getrlimit(int resource, struct rlimit *rl);
+int setrlimit(int resource, const struct rlimit *rl);
+// POSIX calls (CONFIG_POSIX_CALLS; -1 without): <uapi/octopos/posix.h>.
+struct octopos_timespec;
+int getdents(int fd, void *buf, int n);   // whole struct dirents; bytes, 0 at the end
+long lseek(int fd, long off, int whence);
+int getcwd(char *buf, int n);             // path length; -1 if n is too small
+int dup2(int oldfd, int newfd);
+int clock_gettime(int clk, struct octopos_timespec *ts);
+int nanosleep(const struct octopos_timespec *req, struct octopos_timespec *rem);
+int ftruncate(int fd, long len);          // grow, or shrink to 0
+int isatty(int fd);                       // 1 console, 0 other files
 
 // ulib.c
 char *strcpy(char *dst, const char *src);
@@ -89,14 +103,24 @@ void fprintf(int fd, const char *fmt, ...) __attribute__((format(printf, 2, 3)))
 void *malloc(uint n);
 void free(void *p);
 
-// The `time` CSR (10 MHz on QEMU virt) is readable from user mode: a cheap
-// clock for benchmarks, much finer than uptime()'s ticks.
+// The `time` CSR is readable from user mode: a cheap clock for benchmarks,
+// much finer than uptime()'s ticks. Its rate differs per board (10 MHz on
+// QEMU virt, 1 MHz on sifive_u): timebase_hz() asks the kernel.
 static inline uint64
 rdtime(void)
 {
   uint64 t;
   asm volatile("csrr %0, time" : "=r"(t));
   return t;
+}
+
+// Hz of rdtime(), from sysinfo (the devicetree's timebase-frequency; the
+// kernel does not boot without one, so this is never 0).
+static inline unsigned long
+timebase_hz(void)
+{
+  struct sysinfo si;
+  return sysinfo(&si) == 0 ? si.timebase : 0;
 }
 
 #endif

@@ -287,6 +287,27 @@ t_execelf(void)
   write_header("ut-elf", patched);
   expect_exec_fails("ut-elf", av, "program headers beyond the end of the file");
 
+  // The last segment grown to end at the top of user memory (KERNBASE
+  // with the kernel in every page table, the trapframe otherwise), or one
+  // page below it: the guard and stack pages would go above the limit.
+  // Refused before any memory is allocated (it used to panic the kernel
+  // in mappages when the machine had the RAM to reach it).
+  static const unsigned long tops[] = { 0x80000000UL, 0x3fffffe000UL };
+  for (int t = 0; t < 2; t++) {
+    for (unsigned long below = 0; below <= 4096; below += 4096) {
+      memmove(patched, hdr, sizeof(hdr));
+      struct ut_proghdr *last = 0;
+      for (int i = 0; i < peh->phnum; i++) {
+        struct ut_proghdr *ph = (struct ut_proghdr *)(patched + peh->phoff + i * sizeof(*ph));
+        if (ph->type == UT_PT_LOAD)
+          last = ph;
+      }
+      last->memsz = tops[t] - below - last->vaddr;
+      write_header("ut-elf", patched);
+      expect_exec_fails("ut-elf", av, "a segment leaving no room for the stack below the top");
+    }
+  }
+
   // Cut inside the last loaded byte, and right after the ELF header.
   copy_self("ut-elf", (int)end - 1);
   expect_exec_fails("ut-elf", av, "an ELF file truncated inside a segment");

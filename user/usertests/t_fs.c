@@ -719,3 +719,36 @@ t_inodefull(void)
   xclose(fd);
   CHECK(unlink("ut-if-after") == 0, "unlink failed");
 }
+
+// The deepest kernel stacks the file system makes, for CONFIG_DEBUG_KSTACK
+// (tests/cases/kstack.py watches the console for its overflow panic and its
+// warning past 3/4 of a stack): an exec whose end_op commits a deferred
+// transaction, so that the commit's install runs under sys_exec's and
+// kexec's frames, and the removal of a file with an indirect block
+// (free_tree recurses once per level). Before the fix, install_trans kept
+// 255 buffer pointers (2 KiB) on the 4 KiB stack and free_tree a whole
+// block of entries per level: an exec that committed overran the stack
+// into whatever page lay below it (issue 22). Elsewhere this only checks
+// that the calls work.
+void
+t_kstackdeep(void)
+{
+  static char buf[1024];
+  char *args[] = { "ut-kstk-none", 0 };
+
+  for (int round = 0; round < 4; round++) {
+    int fd = xopen("ut-kstk", O_CREATE | O_RDWR);
+    for (int b = 0; b < NDIRECT + 4; b++) {
+      fill_pattern(buf, sizeof(buf), b);
+      xwrite(fd, buf, sizeof(buf));
+    }
+    xclose(fd);
+    fd = xopen("ut-kstk2", O_CREATE | O_RDWR);   // a transaction left open ...
+    xwrite(fd, buf, 10);
+    xclose(fd);
+    sleep(12);                                   // ... older than the 1 s deferral
+    CHECK(exec("ut-kstk-none", args) < 0, "exec of a missing file succeeded");
+    CHECK(unlink("ut-kstk") == 0, "unlink failed");
+    CHECK(unlink("ut-kstk2") == 0, "unlink failed");
+  }
+}

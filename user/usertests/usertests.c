@@ -37,6 +37,12 @@ static struct ut_test tests[] = {
   { t_forkmax,      "forkmax",      UT_QUICK, "fork until failure, then reap all" },
   { t_forkfork,     "forkfork",     0,        "several processes forking concurrently" },
   { t_uptime,       "uptime",       UT_QUICK, "sleep advances uptime" },
+  // resource limits (CONFIG_RLIMITS; skipped without)
+  { t_rlimitargs,   "rlimitargs",   UT_QUICK, "getrlimit/setrlimit check their arguments; only root raises a hard limit" },
+  { t_rlimitnofile, "rlimitnofile", UT_QUICK, "RLIMIT_NOFILE caps descriptors, survives fork" },
+  { t_rlimitnproc,  "rlimitnproc",  UT_QUICK, "RLIMIT_NPROC caps a user's processes" },
+  { t_rlimitroot,   "rlimitroot",   UT_QUICK, "a user cannot take the slots kept for root" },
+  { t_rlimitcpu,    "rlimitcpu",    UT_QUICK, "RLIMIT_CPU kills a spinning process" },
   // pipes
   { t_pipebasic,    "pipebasic",    UT_QUICK, "pipe round trip" },
   { t_pipebig,      "pipebig",      UT_QUICK, "large transfer between processes, checked" },
@@ -61,6 +67,7 @@ static struct ut_test tests[] = {
   // file system
   { t_fileopen,     "fileopen",     UT_QUICK, "open modes, O_CREATE, O_TRUNC, unlink" },
   { t_filerw,       "filerw",       UT_QUICK, "write/read across the indirect block" },
+  { t_kstackdeep,   "kstackdeep",   UT_QUICK, "exec that commits, unlink of an indirect file: deepest kernel stacks" },
   { t_bigfile,      "bigfile",      UT_DISK,  "a MAXFILE file; writing past it fails" },
   { t_opendir,      "opendir",      UT_QUICK, "directories open read-only only" },
   { t_unlinkdir,    "unlinkdir",    UT_QUICK, "unlink of . .. and non-empty dirs fails" },
@@ -100,6 +107,15 @@ static struct ut_test tests[] = {
   { t_execelf,      "execelf",      UT_QUICK, "exec of truncated and corrupt ELF files" },
   { t_execargv,     "execargv",     UT_QUICK, "too many / too long / bad argv" },
   { t_execmany,     "execmany",     0,        "concurrent exec" },
+  // POSIX calls (CONFIG_POSIX_CALLS)
+  { t_lseek,        "lseek",        UT_QUICK, "lseek SET/CUR/END, past the end, pipes, bad whence" },
+  { t_getdents,     "getdents",     UT_QUICK, "getdents lists entries; small buffers, files, bad pointers" },
+  { t_getcwd,       "getcwd",       UT_QUICK, "getcwd at /, in subdirectories, small and bad buffers" },
+  { t_dup2,         "dup2",         UT_QUICK, "dup2 replaces, shares the offset; bad fds" },
+  { t_clock,        "clock",        UT_QUICK, "clock_gettime advances; bad clocks and pointers" },
+  { t_nanosleep,    "nanosleep",    UT_QUICK, "nanosleep sleeps; bad timespecs" },
+  { t_ftruncate,    "ftruncate",    UT_QUICK, "ftruncate grows with zeros, empties; bad arguments" },
+  { t_isatty,       "isatty",       UT_QUICK, "isatty: console 1, file and pipe 0, bad fd -1" },
   { 0, 0, 0, 0 },
 };
 
@@ -383,6 +399,8 @@ probe(void)
       ut.nr_procs = atoi(v);
     if ((v = config_value("CONFIG_NR_FILES")))
       ut.nr_files = atoi(v);
+    if ((v = config_value("CONFIG_POSIX_CALLS")) && *v == 'y')
+      ut.posix_calls = 1;
   }
   int fd = open(ut.progname, O_RDONLY);
   if (fd >= 0) {

@@ -34,6 +34,7 @@ struct ut_env {
   int timeout;        // -t: ticks a test may run before it is killed
   int have_config;    // getconfig() answered
   int have_exec_self; // progname can be opened, so exec tests can run
+  int posix_calls;    // CONFIG_POSIX_CALLS (t_posix.c)
   char *progname;     // path to our own binary, for exec tests
 };
 extern struct ut_env ut;
@@ -92,6 +93,12 @@ void t_forkmax(void);
 void t_forkfork(void);
 void t_uptime(void);
 
+void t_rlimitargs(void);
+void t_rlimitnofile(void);
+void t_rlimitnproc(void);
+void t_rlimitroot(void);
+void t_rlimitcpu(void);
+
 void t_pipebasic(void);
 void t_pipebig(void);
 void t_pipenoreader(void);
@@ -118,6 +125,7 @@ void t_fsync(void);
 void t_fileopen(void);
 void t_filerw(void);
 void t_bigfile(void);
+void t_kstackdeep(void);
 void t_opendir(void);
 void t_unlinkdir(void);
 void t_link(void);
@@ -155,5 +163,14 @@ void t_execelf(void);
 void t_execargv(void);
 void t_execmany(void);
 int  exec_helper(int argc, char *argv[]);   // "usertests __xxx ...": child side
+
+void t_lseek(void);        // t_posix.c: CONFIG_POSIX_CALLS
+void t_getdents(void);
+void t_getcwd(void);
+void t_dup2(void);
+void t_clock(void);
+void t_nanosleep(void);
+void t_ftruncate(void);
+void t_isatty(void);
 
 #endif

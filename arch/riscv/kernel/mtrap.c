@@ -12,6 +12,7 @@
 
 struct mscratch mscratch[CONFIG_NR_CPUS] __attribute__((section(".data")));
 static volatile uint64 clint_base __attribute__((section(".data")));   // 0: not yet; 1: none
+uint64 mtrap_tick_interval __attribute__((section(".data")));
 extern char mtrapvec[];
 
 uint64
@@ -23,6 +24,7 @@ mtrap_init_hart(uint64 hartid, uint64 dtb)
       n = fdt_find_compatible("riscv,clint0");
       if (n == NULL)
         n = fdt_find_compatible("sifive,clint0");
+      mtrap_tick_interval = MAX(fdt.timebase / CONFIG_HZ, 1);
     }
     __sync_synchronize();
     clint_base = (n != NULL && n->reg_base != 0) ? n->reg_base : 1;

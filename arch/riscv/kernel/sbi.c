@@ -36,8 +36,10 @@ arch_timer_sstc(void)
   // OpenSBI turns on menvcfg.STCE when the hart has Sstc; the devicetree
   // says whether it does.
   static int known = -1;
-  if (known < 0)
-    known = fdt.nharts > 0 && fdt.harts[0].has_sstc;
+  if (known < 0) {
+    int i = fdt_hart_index(cpus[0].hartid);
+    known = i >= 0 && fdt.harts[i].has_sstc;
+  }
   return known;
 }
 
@@ -53,7 +55,7 @@ arch_start_secondaries(void)
   extern char _entry_secondary[];
   int next = 1;
   for (int i = 0; i < fdt.nharts && next < CONFIG_NR_CPUS; i++) {
-    if (!fdt.harts[i].enabled || fdt.harts[i].hartid == cpus[0].hartid)
+    if (!fdt.harts[i].usable || fdt.harts[i].hartid == cpus[0].hartid)
       continue;
     long err = sbi_hart_start(fdt.harts[i].hartid, (uint64)_entry_secondary, next);
     if (err != 0)

@@ -4,6 +4,7 @@
 // Under OpenSBI without Sstc the tick goes through the SBI TIME extension.
 #include <octopos/types.h>
 #include <octopos/proc.h>
+#include <octopos/clock.h>
 #include <asm/riscv.h>
 #include <asm/arch.h>
 #include <asm/sbi.h>
@@ -15,7 +16,7 @@ arch_timer_next(void)
 {
   if (IS_ENABLED(CONFIG_TIMER_CLINT))
     return;   // M-mode reprograms mtimecmp itself (mtrapvec.S)
-  uint64 when = r_time() + TICK_INTERVAL;
+  uint64 when = r_time() + tick_interval;
   if (arch_timer_sstc())
     asm volatile("csrw " CSR_STIMECMP ", %0" :: "r"(when));
   else

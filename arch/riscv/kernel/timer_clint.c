@@ -17,12 +17,12 @@
 void
 clint_timer_init_hart(uint64 hartid, uint64 clint)
 {
-  if (clint == 0)
-    return;                 // no CLINT: no tick (the boot log says so)
+  if (clint == 0 || mtrap_tick_interval == 0)
+    return;                 // no CLINT or no devicetree: no tick (the boot log says so)
   struct mscratch *s = &mscratch[hartid];
   s->mtimecmp = CLINT_MTIMECMP(clint, hartid);
-  s->interval = TICK_INTERVAL;
-  *(volatile uint64 *)s->mtimecmp = *(volatile uint64 *)CLINT_MTIME(clint) + TICK_INTERVAL;
+  s->interval = mtrap_tick_interval;
+  *(volatile uint64 *)s->mtimecmp = *(volatile uint64 *)CLINT_MTIME(clint) + s->interval;
   csr_set(mie, MIE_MTIE);
 }
 

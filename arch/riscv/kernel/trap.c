@@ -13,6 +13,7 @@
 #include <octopos/vm.h>
 #include <octopos/lockdebug.h>
 #include <octopos/ipi.h>
+#include <octopos/rlimit.h>
 #include <asm/riscv.h>
 #include <asm/arch.h>
 #include <asm/memlayout.h>
@@ -102,6 +103,8 @@ usertrap(void)
     setkilled(p);
   }
 
+  if (which == 2 && IS_ENABLED(CONFIG_RLIMITS))
+    rlimit_tick(p);
   if (killed(p))
     kexit(-1);
   if (which == 2)
@@ -155,8 +158,11 @@ kerneltrap(void)
   int which = devintr(scause);
   if (which == 0)
     panic("kerneltrap: scause 0x%lx sepc 0x%lx stval 0x%lx", scause, sepc, csr_read(stval));
-  if (which == 2 && myproc() != NULL)
+  if (which == 2 && myproc() != NULL) {
+    if (IS_ENABLED(CONFIG_RLIMITS))
+      rlimit_tick(myproc());
     yield();
+  }
 
   // yield() may have taken other traps; restore what sret needs.
   csr_write(sepc, sepc);

@@ -8,6 +8,8 @@ struct sysinfo {
   unsigned int nharts;      // harts running the kernel
   unsigned int nproc;       // processes in use
   unsigned long uptime;     // ticks since boot
+  unsigned long timebase;   // Hz of the time CSR (rdtime), from the devicetree
+  unsigned long hz;         // ticks per second (CONFIG_HZ): uptime's unit
 };
 
 struct utsname {

@@ -8,6 +8,7 @@
 // Permission bits (the mode field; the type is in xstat.type as T_*).
 #define S_ISUID  04000          // exec runs with the owner's user id
 #define S_ISGID  02000          // exec runs with the file's group id
+#define S_ISVTX  01000          // sticky directory: only owners remove entries
 #define S_IRUSR  0400
 #define S_IWUSR  0200
 #define S_IXUSR  0100

@@ -5,8 +5,6 @@
 
 struct context;
 
-#define TICK_INTERVAL 1000000    // timebase cycles per tick: 10 ticks/s at 10 MHz (xv6's)
-
 void arch_timer_init_hart(void);   // program the first tick on this hart
 void arch_timer_next(void);        // acknowledge a tick, program the next
 int  arch_timer_sstc(void);        // 1 when the hart has Sstc (stimecmp)

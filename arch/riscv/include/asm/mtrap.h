@@ -26,6 +26,9 @@ struct mscratch {
 };
 
 extern struct mscratch mscratch[CONFIG_NR_CPUS];
+// Timebase cycles per tick for the CLINT timer, from hart 0's look at the
+// devicetree in mtrap_init_hart() (0: no timebase, no tick).
+extern uint64 mtrap_tick_interval;
 
 // M-mode, from mstart(): install mtrapvec on this hart; return the CLINT's
 // physical base from the devicetree, or 0 if it lists none.

@@ -1,0 +1,141 @@
+// drivers/block/partition.c: each partition of each disk as a block device.
+//
+// partitions_scan() runs once, in the first process before the root is
+// mounted (reading a disk sleeps), over the disks registered at probe
+// time. part_table.c parses the table; each partition that starts on a
+// file-system block boundary becomes a blkdev whose rw() shifts the block
+// number by the partition's start and hands the buffer to the disk's
+// driver, so xv6fs mounts it exactly as it mounts a whole disk. A disk
+// without a table (xv6's images) gets no partitions and is mounted whole.
+#include <octopos/partition.h>
+#include <octopos/bio.h>
+#include <octopos/blkdev.h>
+#include <octopos/fs.h>
+#include <octopos/printk.h>
+#include <octopos/string.h>
+
+#define SPB (BSIZE / PART_SECTOR)   // sectors per file-system block
+#define PARTDEV_MAX 8               // partition devices over all disks
+
+struct partdev {
+  struct blkdev bd;
+  uint64 start;                     // first block on the disk
+  char name[16];                    // "virtio0p2"
+  char label[PART_NAME_MAX + 1];
+};
+
+static struct partdev partdevs[PARTDEV_MAX];
+static int npartdevs;
+
+// The buffer's block number is the partition's; the disk's driver sees the
+// disk's for the duration of the call (b->lock is held: nobody else looks).
+static void
+part_rw(struct blkdev *bd, struct buf *b, int write)
+{
+  struct partdev *pd = bd->priv;
+  uint blockno = b->blockno;
+  b->blockno += pd->start;
+  bd->parent->rw(bd->parent, b, write);
+  b->blockno = blockno;
+}
+
+static void
+part_submit(struct blkdev *bd, struct buf *b, int write)
+{
+  struct partdev *pd = bd->priv;
+  uint blockno = b->blockno;
+  b->blockno += pd->start;
+  bd->parent->submit(bd->parent, b, write);   // the request is built here
+  b->blockno = blockno;
+}
+
+static void
+part_wait(struct blkdev *bd, struct buf *b)
+{
+  bd->parent->wait(bd->parent, b);
+}
+
+// part_read_fn over the buffer cache: ctx is the disk's device number.
+static int
+read_sector(void *ctx, uint64 lba, uchar *out)
+{
+  uint dev = (uint)(uint64)ctx;
+  if (lba / SPB > 0xffffffffu)
+    return -1;
+  struct buf *b = bread(dev, lba / SPB);
+  if (b == NULL)
+    return -1;
+  memmove(out, b->data + (lba % SPB) * PART_SECTOR, PART_SECTOR);
+  brelse(b);
+  return 0;
+}
+
+// "virtio0" + "p" + n
+static void
+part_devname(char *dst, int size, const char *disk, int n)
+{
+  safestrcpy(dst, disk, size - 4);
+  int l = strlen(dst);
+  dst[l++] = 'p';
+  if (n >= 10)
+    dst[l++] = '0' + n / 10 % 10;
+  dst[l++] = '0' + n % 10;
+  dst[l] = '\0';
+}
+
+static void
+add_partition(uint dev, struct blkdev *disk, const struct part *p)
+{
+  if (p->start % SPB || p->nsectors < SPB) {
+    printf("part: %s: partition %d (sector %lu, %lu sectors) is not whole %d-byte blocks; skipped\n",
+           disk->name, p->index, p->start, p->nsectors, BSIZE);
+    return;
+  }
+  if (npartdevs == PARTDEV_MAX) {
+    printf("part: %s: more than %d partitions in all; partition %d skipped\n",
+           disk->name, PARTDEV_MAX, p->index);
+    return;
+  }
+  (void)dev;
+  struct partdev *pd = &partdevs[npartdevs];
+  pd->start = p->start / SPB;
+  part_devname(pd->name, sizeof(pd->name), disk->name, p->index);
+  safestrcpy(pd->label, p->name, sizeof(pd->label));
+  pd->bd.name = pd->name;
+  pd->bd.nblocks = p->nsectors / SPB;
+  pd->bd.rw = part_rw;
+  if (disk->submit && disk->wait) {
+    pd->bd.submit = part_submit;
+    pd->bd.wait = part_wait;
+  }
+  pd->bd.priv = pd;
+  pd->bd.parent = disk;
+  pd->bd.partno = p->index;
+  pd->bd.label = pd->label;
+  pd->bd.boot = p->boot;
+  if (blkdev_register(&pd->bd) == 0) {
+    npartdevs++;
+    printf("part: %s is partition %d of %s%s%s%s\n", pd->name, p->index, disk->name,
+           pd->label[0] ? ", named " : "", pd->label, p->boot ? " (boot files)" : "");
+  }
+}
+
+void
+partitions_scan(void)
+{
+  static int done;
+  if (done)
+    return;
+  done = 1;
+  int ndisks = blkdev_count();
+  for (int dev = 0; dev < ndisks; dev++) {
+    struct blkdev *disk = blkdev_get(dev);
+    if (disk == NULL || disk->parent)
+      continue;
+    struct part parts[PART_MAX];
+    int n = part_table_parse(disk->name, read_sector, (void *)(uint64)dev,
+                             disk->nblocks * SPB, parts, PART_MAX);
+    for (int i = 0; i < n; i++)
+      add_partition(dev, disk, &parts[i]);
+  }
+}

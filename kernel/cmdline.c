@@ -1,0 +1,182 @@
+// kernel/cmdline.c: the kernel command line (CONFIG_BOOT_CMDLINE).
+//
+// One line of words, from the bootloader through /chosen/bootargs or built
+// in (CONFIG_CMDLINE), parsed once at boot into kcmdline; the parts of the
+// kernel that care read it through include/octopos/cmdline.h. The line is
+// untrusted: a line too long or with an unterminated quote is refused as a
+// whole (the kernel boots with its defaults and says so); a word that is
+// not understood or has a bad value is listed once and ignored.
+#include <octopos/cmdline.h>
+#include <octopos/errno.h>
+#include <octopos/printk.h>
+#include <octopos/string.h>
+
+struct cmdline kcmdline;
+volatile int printk_quiet;
+
+static int
+is_space(char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// If word is "key=value", the value; else NULL.
+static const char *
+value_of(const char *word, const char *key)
+{
+  int n = strlen(key);
+  if (strncmp(word, key, n) == 0 && word[n] == '=')
+    return word + n + 1;
+  return NULL;
+}
+
+// 0-7, or -1.
+static int
+parse_loglevel(const char *v)
+{
+  if (v[0] < '0' || v[0] > '7' || v[1] != '\0')
+    return -1;
+  return v[0] - '0';
+}
+
+static void
+defaults(struct cmdline *c)
+{
+  memset(c, 0, sizeof(*c));
+  c->init = "/init";
+  c->loglevel = -1;
+}
+
+// One word: apply it, or add it to the unknown list.
+static void
+take_word(struct cmdline *c, const char *w)
+{
+  const char *v;
+  int known = 1;
+  if ((v = value_of(w, "root")) != NULL)
+    known = *v ? (c->root = v, 1) : 0;
+  else if ((v = value_of(w, "init")) != NULL)
+    known = *v == '/' ? (c->init = v, 1) : 0;
+  else if ((v = value_of(w, "console")) != NULL)
+    known = *v ? (c->console = v, 1) : 0;
+  else if ((v = value_of(w, "loglevel")) != NULL) {
+    int l = parse_loglevel(v);
+    if (l >= 0) {
+      c->loglevel = l;
+      c->quiet = l < 5;
+    }
+    known = l >= 0;
+  } else if (strncmp(w, "quiet", 6) == 0)
+    c->quiet = 1;
+  else
+    known = 0;
+  if (!known && c->nunknown < CMDLINE_MAX_WORDS)
+    c->unknown[c->nunknown++] = w;
+}
+
+int
+cmdline_parse(struct cmdline *c, const char *line)
+{
+  defaults(c);
+  if (line == NULL)
+    return 0;
+  int len = strlen(line);
+  if (len >= CMDLINE_MAX) {
+    c->error = "longer than the kernel keeps";
+    return -EINVAL;
+  }
+  // Split in place: spaces separate words, double quotes keep spaces in
+  // one (init="/bin/my prog" is one word, quotes removed).
+  const char *words[CMDLINE_MAX_WORDS];
+  int nwords = 0;
+  char *out = c->buf;
+  const char *p = line;
+  while (*p) {
+    while (is_space(*p))
+      p++;
+    if (*p == '\0')
+      break;
+    if (nwords == CMDLINE_MAX_WORDS) {
+      defaults(c);
+      c->error = "more words than the kernel keeps";
+      return -EINVAL;
+    }
+    words[nwords++] = out;
+    int quoted = 0;
+    for (; *p && (quoted || !is_space(*p)); p++) {
+      if (*p == '"')
+        quoted = !quoted;
+      else if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7e) {
+        defaults(c);
+        c->error = "a byte that is not printable ASCII";
+        return -EINVAL;
+      } else
+        *out++ = *p;
+    }
+    if (quoted) {
+      defaults(c);
+      c->error = "a quote that is never closed";
+      return -EINVAL;
+    }
+    *out++ = '\0';
+  }
+  for (int i = 0; i < nwords; i++)
+    take_word(c, words[i]);
+  return 0;
+}
+
+// What cmdline_init() found, for cmdline_report().
+static struct {
+  const char *line, *from;
+  int toolong;                  // the bootloader's length, if refused for it
+} seen;
+
+void
+cmdline_init(const char *bootargs, int bootargs_len)
+{
+  seen.line = bootargs;
+  seen.from = "bootloader";
+  if (IS_ENABLED(CONFIG_CMDLINE_FORCE)) {
+    seen.line = CONFIG_CMDLINE;
+    seen.from = "built-in, forced; the bootloader's is ignored";
+  } else if (bootargs == NULL || bootargs[0] == '\0') {
+    seen.line = CONFIG_CMDLINE;
+    seen.from = "built-in";
+  }
+  // The devicetree parser keeps at most CMDLINE_MAX - 1 bytes; a longer
+  // line arrives cut, and a cut line must not be half-obeyed.
+  if (seen.line == bootargs && bootargs_len >= CMDLINE_MAX) {
+    seen.toolong = bootargs_len;
+    defaults(&kcmdline);
+    return;
+  }
+  cmdline_parse(&kcmdline, seen.line);
+  printk_quiet = kcmdline.quiet;
+}
+
+void
+cmdline_report(void)
+{
+  if (seen.toolong) {
+    printf("cmdline: the bootloader's line is %d bytes, more than the %d kept; "
+           "booting with the defaults\n", seen.toolong, CMDLINE_MAX - 1);
+    return;
+  }
+  if (kcmdline.error) {
+    printf("cmdline (%s): refused, %s; booting with the defaults\n", seen.from, kcmdline.error);
+    return;
+  }
+  printf("cmdline (%s): %s\n", seen.from, seen.line[0] ? seen.line : "(empty)");
+  if (kcmdline.nunknown) {
+    printf("cmdline: ignored:");
+    for (int i = 0; i < kcmdline.nunknown; i++)
+      printf(" %s", kcmdline.unknown[i]);
+    printf("\n");
+  }
+}
+
+void
+cmdline_quiet_end(void)
+{
+  printk_quiet = 0;
+}

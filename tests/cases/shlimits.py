@@ -1,0 +1,25 @@
+# tests/cases/shlimits.py: the shell's limits refuse, never crash or run a
+# part of a line (issue 16): a line is read whole up to 4096 bytes, a longer
+# one runs nothing; nested parentheses are limited with a message; long
+# pipelines do not overflow the shell's one-page stack.
+_LONG_TAIL = "echo " + "x" * 250 + " rm important"
+_TOO_LONG = "echo " + "y" * 4200 + " ; rm important"
+_DEEP = "(" * 39 + "echo deep" + ")" * 39
+_PIPE = "echo piped" + " | cat" * 12
+
+CASES = [
+  dict(name="shlimits",
+       help="a 260-byte line runs whole; a 4200-byte line runs nothing; 39 nested ( refused; 12-stage pipe",
+       programs=["echo", "cat", "rm"],
+       steps=[
+         ("echo hi > important", [], 10),
+         dict(cmd=_LONG_TAIL, expect=r"^x{250} rm important$", timeout=20),
+         ("cat important", r"^hi$"),
+         dict(cmd=_TOO_LONG, expect=r"sh: line too long", reject=r"^y{50}", timeout=40),
+         ("cat important", r"^hi$"),
+         dict(cmd=_DEEP, expect=r"sh: parentheses nested too deeply", reject=r"^deep$"),
+         ("(((((((echo shallow)))))))", r"^shallow$"),
+         (_PIPE, r"^piped$"),
+         ("echo still here", r"^still here$"),
+       ]),
+]
