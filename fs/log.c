@@ -311,9 +311,9 @@ begin_op(void)
     return;
   acquire(&log.lock);
   for (;;) {
-    if (!log.committing && log.outstanding == 0 && log.lh.n > 0 && log_full()) {
-      // A deferred transaction filled the log and nobody else will end
-      // an operation to commit it.
+    if (!log.committing && log.outstanding == 0 && log.lh.n > 0 && (log_full() || log.force)) {
+      // A deferred transaction filled the log, or a commit is asked for,
+      // and nobody else will end an operation to commit it.
       commit_locked();
     } else if (log.committing || log_full() || (log.force && log.lh.n > 0)) {
       // Wait for the commit, or for the log to have room for us. A

@@ -90,6 +90,12 @@ rename_locked(struct inode *odp, const char *oname, uint ooff, struct inode *ip,
   int isdir = ip->type == T_DIR;
   int err;
 
+  // The old name is removed, and so is a replaced target's: unlink's rule
+  // for each (write and search, and the sticky bit); a new name needs
+  // write and search on its directory.
+  if ((err = perm_may_remove(odp, ip)) < 0 ||
+      (err = tp ? perm_may_remove(ndp, tp) : perm_check(ndp, PERM_W | PERM_X)) < 0)
+    return err;
   if (tp) {
     if (isdir && tp->type != T_DIR)
       return -ENOTDIR;
@@ -222,11 +228,6 @@ rename_paths(const char *old, const char *new)
   iput(again);
   err = -ENOENT;
   if (ndp->nlink == 0)            // the directory was removed
-    goto unlock;
-  // The sticky-bit rule (perm_may_remove) is coming from wip/links; for
-  // now the same check as sys_unlink: write and search on both parents.
-  if ((err = perm_check(odp, PERM_W | PERM_X)) < 0 ||
-      (err = perm_check(ndp, PERM_W | PERM_X)) < 0)
     goto unlock;
   tp = dirlookup(ndp, nname, &noff);
   err = 0;

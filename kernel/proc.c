@@ -49,6 +49,11 @@ static struct proc *initproc;
 static int nextpid = 1;
 static struct spinlock pid_lock;
 static struct spinlock wait_lock;
+// Without RLIMITS the option does not exist, but fork_limited() is still
+// compiled (and then never called): give it a value.
+#ifndef CONFIG_RLIMIT_ROOT_SLOTS
+#define CONFIG_RLIMIT_ROOT_SLOTS 0
+#endif
 static struct spinlock limit_lock;   // CONFIG_RLIMITS: see fork_limited()
 
 static void forkret(void);

@@ -93,6 +93,8 @@ class Model:
     self.pending = []       # done ops since the last sync
     self.planned = set()    # plan names since the last sync
     self.running = set()    # names of the batch running after the last sync
+    self.plan_renames = []  # (old, new) planned since the last sync
+    self.running_renames = []
     self.failed = set()     # names of failed ops: state unknown for good
     self.syncs = 0
     self.known = set()      # every name ever mentioned
@@ -107,6 +109,8 @@ class Model:
       self.pending = []
       self.running = self.planned
       self.planned = set()
+      self.running_renames = self.plan_renames
+      self.plan_renames = []
       self.syncs += 1
     elif w[0] == "done" and len(w) >= 3:
       self.pending.append(w[1:])
@@ -116,6 +120,8 @@ class Model:
       self.known.update(w[2:4] if w[1] == "rename" else w[2:3])
     elif w[0] == "plan" and len(w) >= 4:
       names = w[3:5] if w[2] == "rename" else w[3:4]
+      if w[2] == "rename" and len(w) >= 5:
+        self.plan_renames.append((w[3], w[4]))
       self.planned.update(names)
       self.known.update(names)
 
@@ -172,6 +178,13 @@ def compare(model, found):
     elif have[1] != want[1] or have[2] != content_fnv(want[2], want[1]):
       lost.append("%s: committed size %d seed %d, found size %d with other contents"
                   % (name, want[1], want[2], have[1]))
+  # A rename running at the kill: its file under the old name or the new,
+  # never under neither (rename is atomic; link + unlink is too, in that
+  # sense, one name at least always being there).
+  for a, b in model.running_renames:
+    if model.committed.get(a, ("dir",))[0] == "file" and a not in model.failed:
+      if a not in found and b not in found:
+        incons.append("rename %s %s: neither name after the crash" % (a, b))
   for name in sorted(found):
     if name in model.committed or name in unsure:
       continue

@@ -197,6 +197,10 @@ doop(struct op *o)
     return n == o->size ? 0 : -1;
   }
   case 1:
+    // One atomic rename where the kernel has it (FS_SYNC); xv6's way,
+    // link then unlink, where it does not.
+    if (rename(o->a, o->b) == 0)
+      return 0;
     if (link(o->a, o->b) < 0)
       return -1;
     return unlink(o->a);

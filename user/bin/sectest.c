@@ -347,6 +347,17 @@ as_alice(int rootpid)
   check(unlink("/tmp/strootf") < 0, "alice cannot remove root's file from sticky /tmp");
   check(mkfile("/tmp/stalice", "a\n", 0644) == 0 && unlink("/tmp/stalice") == 0,
         "alice creates and removes her own file in /tmp");
+  // rename takes a name away and adds one: unlink's rule and create's
+  // (FS_SYNC kernels: sync() answers).
+  if (sync() == 0) {
+    check(rename("/stdir/f", "/stdir/g") < 0, "alice cannot rename in root's 0755 dir");
+    check(rename("/tmp/strootf", "/tmp/stmine") < 0, "alice cannot rename root's file in sticky /tmp");
+    check(mkfile("/tmp/stalice", "a\n", 0644) == 0 && rename("/tmp/stalice", "/tmp/strootf") < 0,
+          "alice cannot rename over root's file in sticky /tmp");
+    check(rename("/tmp/stalice", "/stdir/stalice") < 0, "alice cannot rename into root's dir");
+    check(rename("/tmp/stalice", "/tmp/stalice2") == 0 && unlink("/tmp/stalice2") == 0,
+          "alice renames her own file in /tmp");
+  }
   check(unlink("/stww/f") == 0, "alice may remove root's file from a 0777 non-sticky dir");
 
   // Her own home works.
