@@ -16,6 +16,7 @@
 #include <uapi/octopos/xstat.h>
 #include <uapi/octopos/pagebench.h>
 #include <uapi/octopos/resource.h>
+#include <uapi/octopos/signal.h>
 
 // System calls 1-21 (xv6-riscv).
 int fork(void);
@@ -65,6 +66,17 @@ int pagebench(int n, int batch, struct pagebench *r); // CONFIG_PAGE_ALLOC_BENCH
 // Resource limits (CONFIG_RLIMITS; -1 without).
 int getrlimit(int resource, struct rlimit *rl);
 int setrlimit(int resource, const struct rlimit *rl);
+// Signals (CONFIG_SIGNALS; -1 without). A handler set with sigaction needs
+// sa_restorer = sigreturn; signal() (user/lib/signal.c) does that.
+int sigkill(int pid, int sig);        // pid > 0, 0 (our group), -1 (all), < -1 (group -pid)
+int sigaction(int sig, const struct sigaction *act, struct sigaction *old);
+int sigprocmask(int how, const sigset_t *set, sigset_t *old);
+void sigreturn(void);                 // where handlers return (never call it yourself)
+int sigsuspend(const sigset_t *mask);
+int pause(void);
+int alarm(int seconds);
+int waitpid(int pid, int *status, int options);
+sighandler_t signal(int sig, sighandler_t handler);
 
 // ulib.c
 char *strcpy(char *dst, const char *src);
