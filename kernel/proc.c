@@ -34,6 +34,7 @@
 #include <octopos/ipi.h>
 #include <octopos/rlimit.h>
 #include <octopos/signal.h>
+#include <octopos/tty.h>
 #include <asm/riscv.h>
 #include <asm/arch.h>
 #include <asm/memlayout.h>
@@ -321,6 +322,7 @@ kfork(void)
     }
     np->pgid = p->pgid;
     np->sid = p->sid;
+    np->tty_revoked = p->tty_revoked;
   }
   *np->trapframe = *p->trapframe;
   np->trapframe->a0 = 0;          // fork returns 0 in the child
@@ -378,6 +380,8 @@ kexit(int status)
     machine_poweroff(status ? 1 : 0);
   }
   proc_files_exit(p);
+  if (IS_ENABLED(CONFIG_JOB_CONTROL))
+    tty_exit(p);
 
   acquire(&wait_lock);
   reparent(p);

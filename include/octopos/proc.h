@@ -50,6 +50,7 @@ struct proc {
   // CONFIG_JOB_CONTROL: process group and session (private; read by
   // others under p->lock)
   int pgid, sid;
+  int tty_revoked;            // its session hung up: no console access
 
   // wait_lock must be held when using this:
   struct proc *parent;

@@ -77,6 +77,13 @@ int pause(void);
 int alarm(int seconds);
 int waitpid(int pid, int *status, int options);
 sighandler_t signal(int sig, sighandler_t handler);
+// Job control (CONFIG_JOB_CONTROL; -1 without).
+int setsid(void);
+int setpgid(int pid, int pgid);
+int getpgid(int pid);
+int getsid(int pid);
+int tcsetpgrp(int fd, int pgid);
+int tcgetpgrp(int fd);
 
 // ulib.c
 char *strcpy(char *dst, const char *src);
