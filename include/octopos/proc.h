@@ -39,19 +39,6 @@ struct proc {
   int killed;
   int xstate;                 // exit status, returned to the parent's wait
   int pid;
-  // CONFIG_SIGNALS (kernel/signal.c), also under p->lock:
-  uint sigpending;            // bit s: signal s waits for delivery
-  uint sigmask;               // bit s: signal s is blocked
-  int stopped;                // stopped by a stop signal until SIGCONT
-  int stopsig;                // which, for waitpid
-  int stop_reported;          // waitpid(WUNTRACED) has seen this stop
-  int termsig;                // the signal that ended it, for waitpid
-  uint alarm_at;              // ticks value when SIGALRM is due; 0: none
-  // CONFIG_JOB_CONTROL: process group and session (private; read by
-  // others under p->lock)
-  int pgid, sid;
-  int tty_revoked;            // its session hung up: no console access
-
   // wait_lock must be held when using this:
   struct proc *parent;
 
@@ -72,6 +59,20 @@ struct proc {
   struct sigacts *sigacts;    // CONFIG_SIGNALS: the handlers
   uint saved_mask;            // sigsuspend: the mask a handler's return restores
   int restore_mask;           // saved_mask is set
+  // The fields for options tiny leaves off come last, so that the ones
+  // above keep offsets that compressed loads and stores reach (tiny's
+  // size budget). CONFIG_SIGNALS (kernel/signal.c), under p->lock:
+  uint sigpending;            // bit s: signal s waits for delivery
+  uint sigmask;               // bit s: signal s is blocked
+  int stopped;                // stopped by a stop signal until SIGCONT
+  int stopsig;                // which, for waitpid
+  int stop_reported;          // waitpid(WUNTRACED) has seen this stop
+  int termsig;                // the signal that ended it, for waitpid
+  uint alarm_at;              // ticks value when SIGALRM is due; 0: none
+  // CONFIG_JOB_CONTROL: process group and session (private; read by
+  // others under p->lock)
+  int pgid, sid;
+  int tty_revoked;            // its session hung up: no console access
 };
 
 struct cpu  *mycpu(void);
