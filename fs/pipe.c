@@ -13,6 +13,7 @@
 #include <octopos/proc.h>
 #include <octopos/spinlock.h>
 #include <octopos/vm.h>
+#include <octopos/signal.h>
 
 _Static_assert((PIPESIZE & (PIPESIZE - 1)) == 0, "PIPESIZE must be a power of two");
 _Static_assert(PIPESIZE <= PGSIZE, "the ring is one page");
@@ -94,6 +95,8 @@ pipewrite(struct pipe *pi, uint64 addr, int n)
   while (i < n) {
     if (!pi->readopen || killed(pr)) {
       release(&pi->lock);
+      if (IS_ENABLED(CONFIG_SIGNALS) && !pi->readopen)
+        signal_post(pr, SIGPIPE);   // POSIX: and the write fails with EPIPE
       return -EPIPE;
     }
     uint space = PIPESIZE - (pi->nwrite - pi->nread);

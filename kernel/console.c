@@ -12,6 +12,7 @@
 #include <octopos/devsw.h>
 #include <octopos/printk.h>
 #include <octopos/errno.h>
+#include <octopos/tty.h>
 
 #define BACKSPACE 0x100
 #define C(x) ((x) - '@')   // control-x
@@ -43,6 +44,8 @@ consolewrite(int user_src, uint64 src, int n)
 {
   char chunk[64];
   int i = 0;
+  if (IS_ENABLED(CONFIG_JOB_CONTROL) && user_src && tty_check_write() < 0)
+    return -EIO;
   while (i < n) {
     int m = MIN(n - i, (int)sizeof(chunk));
     if (either_copyin(chunk, user_src, src + i, m) < 0)
@@ -57,11 +60,14 @@ consolewrite(int user_src, uint64 src, int n)
 static int
 consoleread(int user_dst, uint64 dst, int n)
 {
-  int target = n;
+  int target = n, err;
+  if (IS_ENABLED(CONFIG_JOB_CONTROL) && (err = tty_check_read()) < 0)
+    return err;
   acquire(&cons.lock);
   while (n > 0) {
     while (cons.r == cons.w) {
-      if (killed(myproc())) {
+      if (killed(myproc()) ||
+          (IS_ENABLED(CONFIG_JOB_CONTROL) && myproc()->tty_revoked)) {
         release(&cons.lock);
         return -EINTR;
       }
@@ -85,10 +91,29 @@ consoleread(int user_dst, uint64 dst, int n)
   return target - n;
 }
 
+// CONFIG_JOB_CONTROL: a hangup drops what the old session left unread.
+void
+tty_hangup_input(void)
+{
+  acquire(&cons.lock);
+  cons.r = cons.w = cons.e;
+  release(&cons.lock);
+}
+
 void
 consoleintr(int c)
 {
+  int sig = 0;
   acquire(&cons.lock);
+  if (IS_ENABLED(CONFIG_JOB_CONTROL) && (sig = tty_intr_char(c)) != 0) {
+    // ^C ^\ ^Z: drop the line being typed, show the key, signal after
+    // cons.lock is released (signalling takes process locks).
+    cons.e = cons.w;
+    consputc('^');
+    consputc(c + '@');
+    consputc('\n');
+    c = 0;
+  }
   switch (c) {
   case C('P'):
     procdump();
@@ -119,12 +144,16 @@ consoleintr(int c)
     break;
   }
   release(&cons.lock);
+  if (IS_ENABLED(CONFIG_JOB_CONTROL) && sig)
+    tty_signal_fg(sig);
 }
 
 void
 console_init(void)
 {
   initlock(&cons.lock, "cons");
+  if (IS_ENABLED(CONFIG_JOB_CONTROL))
+    tty_init();
   devsw[DEV_CONSOLE].read = consoleread;
   devsw[DEV_CONSOLE].write = consolewrite;
 }

@@ -9,6 +9,7 @@
 #include <octopos/types.h>
 #include <octopos/proc.h>
 #include <octopos/cred.h>
+#include <octopos/signal.h>
 #include <octopos/errno.h>
 #include <octopos/perm.h>
 #include <octopos/string.h>
@@ -195,6 +196,8 @@ kexec(const char *path, char **argv)
     vm_switch(pt);     // stop using the old page table before freeing it
   proc_pagetable_free(oldpt, oldsz);
   cred_exec(p, mode, uid, gid);
+  if (IS_ENABLED(CONFIG_SIGNALS))
+    signal_exec(p);
   return argc;
 
 bad:

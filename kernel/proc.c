@@ -35,6 +35,8 @@
 #include <octopos/ipi.h>
 #include <octopos/rlimit.h>
 #include <octopos/cmdline.h>
+#include <octopos/signal.h>
+#include <octopos/tty.h>
 #include <asm/riscv.h>
 #include <asm/arch.h>
 #include <asm/memlayout.h>
@@ -49,12 +51,7 @@ static struct proc *initproc;
 static int nextpid = 1;
 static struct spinlock pid_lock;
 static struct spinlock wait_lock;
-// Without RLIMITS the option does not exist, but fork_limited() is still
-// compiled (and then never called): give it a value.
-#ifndef CONFIG_RLIMIT_ROOT_SLOTS
-#define CONFIG_RLIMIT_ROOT_SLOTS 0
-#endif
-static struct spinlock limit_lock;   // CONFIG_RLIMITS: see fork_limited()
+static struct spinlock limit_lock;   // CONFIG_RLIMITS: see allocproc_limited()
 
 static void forkret(void);
 static void kthread_entry(void);
@@ -259,6 +256,8 @@ freeproc(struct proc *p)
     kfree_page(p->trapframe);
   if (p->pagetable)
     proc_pagetable_free(p->pagetable, p->sz);
+  if (IS_ENABLED(CONFIG_SIGNALS) && p->sigacts)
+    signal_free(p);
   p->state = UNUSED;
   release(&p->lock);
   acquire(&slot_lock[p->slot]);
@@ -284,6 +283,10 @@ userinit(void)
   initproc = p;
   if (IS_ENABLED(CONFIG_RLIMITS))
     rlimit_init(p);
+  if (IS_ENABLED(CONFIG_SIGNALS) && signal_init(p) < 0)
+    panic("userinit: no memory");
+  if (IS_ENABLED(CONFIG_SIGNALS))
+    p->pgid = p->sid = p->pid;
   safestrcpy(p->name, "init", sizeof(p->name));
   p->state = RUNNABLE;
   release(&p->lock);
@@ -343,36 +346,16 @@ growproc(long n)
   return 0;
 }
 
-// CONFIG_RLIMITS: may p fork one more process? Root always may (it must be
-// able to log in and clean up); others not past their user's RLIMIT_NPROC
-// nor into the last CONFIG_RLIMIT_ROOT_SLOTS free slots. Counts by peeking
-// at each slot: a user's count may be off by the forks racing with it, but
-// the root slots are exact because kfork claims its slot under limit_lock.
-
-static int
-fork_limited(struct proc *p)
-{
-  if (p->euid == 0)
-    return 0;
-  int used = 0, mine = 0;
-  for (int i = 0; i < CONFIG_NR_PROCS; i++) {
-    struct proc *pp = __atomic_load_n(&proc_table[i], __ATOMIC_RELAXED);
-    if (pp == NULL)
-      continue;
-    used++;
-    mine += pp->uid == p->uid;
-  }
-  return used >= CONFIG_NR_PROCS - CONFIG_RLIMIT_ROOT_SLOTS ||
-         (uint64)mine >= p->rlim[RLIMIT_NPROC].rlim_cur;
-}
-
+// CONFIG_RLIMITS: the check (kernel/rlimit.c) and the slot claim happen
+// under limit_lock, so the slots kept for root are never taken by racing
+// forks.
 static struct proc *
 allocproc_limited(struct proc *p)
 {
   if (!IS_ENABLED(CONFIG_RLIMITS))
     return allocproc();
   acquire(&limit_lock);
-  struct proc *np = fork_limited(p) ? NULL : allocproc();
+  struct proc *np = rlimit_fork_denied(p) ? NULL : allocproc();
   release(&limit_lock);
   return np;
 }
@@ -389,6 +372,15 @@ kfork(void)
     return -ENOMEM;
   }
   np->sz = p->sz;
+  if (IS_ENABLED(CONFIG_SIGNALS)) {
+    if (signal_fork(np, p) < 0) {
+      freeproc(np);
+      return -ENOMEM;
+    }
+    np->pgid = p->pgid;
+    np->sid = p->sid;
+    np->tty_revoked = p->tty_revoked;
+  }
   *np->trapframe = *p->trapframe;
   np->trapframe->a0 = 0;          // fork returns 0 in the child
   if (proc_files_fork(np, p) < 0) {
@@ -445,10 +437,14 @@ kexit(int status)
     machine_poweroff(status ? 1 : 0);
   }
   proc_files_exit(p);
+  if (IS_ENABLED(CONFIG_JOB_CONTROL))
+    tty_exit(p);
 
   acquire(&wait_lock);
   reparent(p);
   wakeup(p->parent);      // the parent may be sleeping in wait()
+  if (IS_ENABLED(CONFIG_SIGNALS))
+    signal_post(p->parent, SIGCHLD);
   acquire(&p->lock);
   p->xstate = status;
   p->state = ZOMBIE;
@@ -458,8 +454,11 @@ kexit(int status)
   panic("zombie exit");
 }
 
-int
-kwait(uint64 addr)
+// Wait for a child that pid selects (-1 any, > 0 that one, 0 our process
+// group, < -1 group -pid) to end or, with WUNTRACED, to stop. posix: the
+// status word is waitpid's encoding, else xv6's exit status.
+static inline __attribute__((always_inline)) int
+wait_child(int pid, uint64 addr, int options, int posix)
 {
   struct proc *p = myproc();
   acquire(&wait_lock);
@@ -470,30 +469,69 @@ kwait(uint64 addr)
       struct proc *pp = proc_lock_slot(i, PROC_ANY);
       if (pp == NULL)
         continue;
-      if (pp->parent != p) {
+      if (pp->parent != p || (posix && pid != -1 &&
+          pid != (pid > 0 ? pp->pid : pid == 0 ? p->pgid : -pp->pgid))) {
         release(&pp->lock);
         continue;
       }
       havekids = 1;
-      if (pp->state == ZOMBIE) {
-        int pid = pp->pid;
-        if (addr != 0 && copyout(p->pagetable, addr, &pp->xstate, sizeof(pp->xstate)) < 0) {
+      // Written so that with posix 0 (kwait) this is xv6's loop exactly.
+      int zombie = pp->state == ZOMBIE, status;
+      int *st = &pp->xstate;
+      if (posix && zombie) {
+        status = pp->termsig ? pp->termsig : (pp->xstate & 0xff) << 8;
+        st = &status;
+      }
+      int stop = posix && !zombie && (options & WUNTRACED) && pp->stopped && !pp->stop_reported;
+      if (stop) {
+        pp->stop_reported = 1;
+        status = (pp->stopsig << 8) | 0x7f;
+        st = &status;
+      }
+      if (zombie || stop) {
+        int cpid = pp->pid;
+        if (addr != 0 && copyout(p->pagetable, addr, st, sizeof(*st)) < 0) {
           release(&pp->lock);
           release(&wait_lock);
           return -EFAULT;
         }
-        freeproc(pp);
+        if (zombie)
+          freeproc(pp);
+        else
+          release(&pp->lock);
         release(&wait_lock);
-        return pid;
+        return cpid;
       }
       release(&pp->lock);
     }
-    if (!havekids || killed(p)) {
+    if (!havekids || killed(p) || (posix && (options & WNOHANG))) {
       release(&wait_lock);
-      return -ECHILD;
+      return posix && havekids && !killed(p) ? 0 : -ECHILD;
     }
     sleep(p, &wait_lock);
   }
+}
+
+int
+kwait(uint64 addr)
+{
+  return wait_child(-1, addr, 0, 0);
+}
+
+int
+kwaitpid(int pid, uint64 addr, int options)
+{
+  return wait_child(pid, addr, options, 1);
+}
+
+// CONFIG_SIGNALS: a child stopped; its parent's waitpid may want to know.
+void
+proc_notify_parent(struct proc *p)
+{
+  acquire(&wait_lock);
+  wakeup(p->parent);
+  signal_post(p->parent, SIGCHLD);
+  release(&wait_lock);
 }
 
 // Each hart's scheduler loop: pick a runnable process, run it until it
@@ -680,8 +718,23 @@ killed(struct proc *p)
 {
   acquire(&p->lock);
   int k = p->killed;
+  // A signal to act on also ends a blocking call (kernel/signal.c).
+  if (IS_ENABLED(CONFIG_SIGNALS))
+    k |= (p->sigpending & ~p->sigmask) != 0;
   release(&p->lock);
   return k;
+}
+
+struct proc *
+proc_lock_index(int i)
+{
+  return proc_lock_slot(i, PROC_ANY);
+}
+
+struct proc *
+proc_init(void)
+{
+  return initproc;
 }
 
 int

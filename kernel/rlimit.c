@@ -30,6 +30,28 @@ rlimit_fork(struct proc *child, struct proc *parent)
     child->rlim[i] = parent->rlim[i];
 }
 
+// May p fork one more process? Root always may (it must be able to log in
+// and clean up); others not past their real user's RLIMIT_NPROC (zombies
+// count) nor into the last CONFIG_RLIMIT_ROOT_SLOTS free slots. Called
+// under kfork's limit_lock.
+int
+rlimit_fork_denied(struct proc *p)
+{
+  if (p->euid == 0)
+    return 0;
+  int used = 0, mine = 0;
+  for (int i = 0; i < CONFIG_NR_PROCS; i++) {
+    struct proc *pp = proc_lock_index(i);
+    if (pp == NULL)
+      continue;
+    used++;
+    mine += pp->uid == p->uid;
+    release(&pp->lock);
+  }
+  return used >= CONFIG_NR_PROCS - CONFIG_RLIMIT_ROOT_SLOTS ||
+         (uint64)mine >= p->rlim[RLIMIT_NPROC].rlim_cur;
+}
+
 int
 rlimit_nofile(struct proc *p)
 {

@@ -10,6 +10,7 @@
 #include <octopos/vm.h>
 #include <octopos/errno.h>
 #include <octopos/printk.h>
+#include <octopos/signal.h>
 
 // kernel/syscall_table.S: each handler's address, 32 bits an entry.
 extern const uint32 syscall_table[], syscall_table_end[];
@@ -76,6 +77,8 @@ syscall_dispatch(void)
     r = ((long (*)(void))(uint64)h)();
   else
     r = -ENOSYS;
+  if (IS_ENABLED(CONFIG_SIGNALS) && num == SYSNR_sigreturn)
+    return;   // a0 is the interrupted program's, restored from its frame
   // xv6 ABI: every error is -1.
   p->trapframe->a0 = (r < 0 && r >= -MAX_ERRNO) ? -1 : r;
 }

@@ -39,7 +39,6 @@ struct proc {
   int killed;
   int xstate;                 // exit status, returned to the parent's wait
   int pid;
-
   // wait_lock must be held when using this:
   struct proc *parent;
 
@@ -57,6 +56,23 @@ struct proc {
   uint umask;
   struct rlimit rlim[RLIM_NLIMITS]; // CONFIG_RLIMITS (kernel/rlimit.c)
   uint64 cputicks;            // timer ticks spent running (RLIMITS)
+  struct sigacts *sigacts;    // CONFIG_SIGNALS: the handlers
+  uint saved_mask;            // sigsuspend: the mask a handler's return restores
+  int restore_mask;           // saved_mask is set
+  // The fields for options tiny leaves off come last, so that the ones
+  // above keep offsets that compressed loads and stores reach (tiny's
+  // size budget). CONFIG_SIGNALS (kernel/signal.c), under p->lock:
+  uint sigpending;            // bit s: signal s waits for delivery
+  uint sigmask;               // bit s: signal s is blocked
+  int stopped;                // stopped by a stop signal until SIGCONT
+  int stopsig;                // which, for waitpid
+  int stop_reported;          // waitpid(WUNTRACED) has seen this stop
+  int termsig;                // the signal that ended it, for waitpid
+  uint alarm_at;              // ticks value when SIGALRM is due; 0: none
+  // CONFIG_JOB_CONTROL: process group and session (private; read by
+  // others under p->lock)
+  int pgid, sid;
+  int tty_revoked;            // its session hung up: no console access
 };
 
 struct cpu  *mycpu(void);
@@ -78,6 +94,9 @@ int  kfork(void);
 void kexit(int status) __attribute__((noreturn));
 int  kwait(uint64 status_addr);    // user address for the status, or 0
 int  kkill(int pid);
+int  kwaitpid(int pid, uint64 status_addr, int options);  // CONFIG_SIGNALS
+struct proc *proc_lock_index(int i);   // slot i's process, locked, or NULL
+struct proc *proc_init(void);          // the first process
 void userinit(void);
 // A process that runs fn in the kernel and never enters user mode (no
 // memory, no files, no parent); fn must not return. 0 or -ENOMEM.

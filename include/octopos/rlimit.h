@@ -9,6 +9,7 @@ struct proc;
 
 void rlimit_init(struct proc *p);                 // the first process: defaults
 void rlimit_fork(struct proc *child, struct proc *parent);
+int  rlimit_fork_denied(struct proc *p);          // 1: p may not fork now
 int  rlimit_nofile(struct proc *p);               // descriptors p may have
 void rlimit_tick(struct proc *p);                 // a timer tick charged to p
 

@@ -138,6 +138,9 @@ def run_step(g, step, scale=1.0):
   start = g.pos
   g.send(step.cmd + "\n")
   try:
+    for rx, text in step.keys:
+      g.expect(rx, step.timeout * scale, fail=step.fail, what="/%s/ before typing %r" % (rx, text))
+      g.send(text)
     wait_prompt(g, step.timeout * scale, fail=step.fail, what="the prompt after %r" % step.cmd)
   except GuestError as e:
     raise GuestError(e.kind, "%r: %s" % (step.cmd, e))

@@ -32,6 +32,11 @@ main(void)
     printf("Login incorrect\n");
   }
   memset(password, 0, sizeof(password));
+  // A session of its own with the console as its terminal
+  // (CONFIG_JOB_CONTROL): when the shell it becomes exits, the console is
+  // hung up and nothing this user left running can read it any more.
+  if (setsid() > 0)
+    tcsetpgrp(0, getpid());
   account_start_shell(&pw, 1);
   fprintf(2, "login: cannot start %s for %s\n", pw.shell, pw.name);
   exit(1);

@@ -3,8 +3,9 @@
 // Reads a line, parses it into a tree of commands and runs the tree in a
 // child process, so nothing a command does (redirections, a failed exec)
 // can disturb the shell itself. Builtins run in the shell, since a child
-// cannot change its parent's state: `cd`, and `ulimit` for the limits
-// everything started later inherits.
+// cannot change its parent's state: `cd`, `ulimit` for the limits
+// everything started later inherits, and `jobs`, `fg`, `bg` for job
+// control (below main's helpers).
 //
 // Limits, each refused with a message rather than a crash or a partial run
 // (the stack is one page): a line holds up to MAXLINE bytes and a longer
@@ -429,12 +430,15 @@ builtin_ulimit(void)
   }
 }
 
+static void builtin_jobs(void), builtin_fg(void), builtin_bg(void);
+
 // Runs line if it is a builtin; returns 1 if it was one.
 static int
 builtin(void)
 {
   static const struct { const char *name; void (*fn)(void); } cmds[] = {
     { "cd", builtin_cd }, { "ulimit", builtin_ulimit },
+    { "jobs", builtin_jobs }, { "fg", builtin_fg }, { "bg", builtin_bg },
   };
 
   if (splitwords() == 0)
@@ -470,6 +474,207 @@ getline(void)
   return n;
 }
 
+// --- job control (kernels with CONFIG_JOB_CONTROL) -----------------------
+//
+// Each command line is a job: the child that runs it leads a new process
+// group, which everything it starts joins, so ^C and ^Z reach the whole
+// pipeline and never the shell. A foreground job gets the console
+// (tcsetpgrp) until it ends or stops; a line ending in & runs in the
+// background. Without job control (xv6's kernel) lines run as before.
+
+#define NJOBS 8
+enum { FREE, RUNNING, STOPPED };
+static struct job {
+  int state, pid;             // pid leads the job's process group
+  char cmd[40];
+} jobs[NJOBS];
+static int jc;                // job control is on
+static int shpgid;
+
+static void
+setsigs(sighandler_t h)
+{
+  signal(SIGINT, h);
+  signal(SIGQUIT, h);
+  signal(SIGTSTP, h);
+  signal(SIGTTIN, h);
+  signal(SIGTTOU, h);
+}
+
+static void
+jc_init(void)
+{
+  if (tcgetpgrp(0) < 0 || tcgetpgrp(0) != getpgid(0))
+    return;                   // no terminal, or we are not in the foreground
+  setsigs(SIG_IGN);
+  setpgid(0, 0);
+  shpgid = getpid();
+  tcsetpgrp(0, shpgid);
+  jc = 1;
+}
+
+static struct job *
+addjob(int pid, int state)
+{
+  for (int i = 0; i < NJOBS; i++) {
+    if (jobs[i].state == FREE) {
+      jobs[i].state = state;
+      jobs[i].pid = pid;
+      int n = strlen(line);
+      if (n >= (int)sizeof(jobs[i].cmd))
+        n = sizeof(jobs[i].cmd) - 1;
+      memmove(jobs[i].cmd, line, n);
+      jobs[i].cmd[n] = 0;
+      return &jobs[i];
+    }
+  }
+  fprintf(2, "sh: too many jobs; %d is not tracked\n", pid);
+  return 0;
+}
+
+static void
+report(struct job *j, const char *what)
+{
+  printf("[%d] %s\t%s\n", (int)(j - jobs) + 1, what, j->cmd);
+}
+
+// Wait for job j (pid) in the foreground; keep it as a job if it stops.
+static void
+waitfg(int pid, struct job *j)
+{
+  int st;
+  tcsetpgrp(0, pid);
+  while (waitpid(pid, &st, WUNTRACED) < 0)
+    ;
+  tcsetpgrp(0, shpgid);
+  if (WIFSTOPPED(st)) {
+    if (j == 0)
+      j = addjob(pid, STOPPED);
+    if (j) {
+      j->state = STOPPED;
+      report(j, "Stopped");
+    }
+    return;
+  }
+  if (j)
+    j->state = FREE;
+  if (WIFSIGNALED(st) && WTERMSIG(st) != SIGINT)
+    printf("sh: killed by signal %d\n", WTERMSIG(st));
+}
+
+// Reap background jobs that ended or stopped, before each prompt.
+static void
+reapjobs(void)
+{
+  int pid, st;
+  while ((pid = waitpid(-1, &st, WNOHANG | WUNTRACED)) > 0) {
+    for (int i = 0; i < NJOBS; i++) {
+      if (jobs[i].state == FREE || jobs[i].pid != pid)
+        continue;
+      if (WIFSTOPPED(st)) {
+        if (jobs[i].state != STOPPED)
+          report(&jobs[i], "Stopped");
+        jobs[i].state = STOPPED;
+      } else {
+        report(&jobs[i], "Done");
+        jobs[i].state = FREE;
+      }
+    }
+  }
+}
+
+// The job `fg`, `bg` name: "%n" or n, else the newest.
+static struct job *
+findjob(void)
+{
+  char *a = bargv[1];
+  if (a) {
+    int n = atoi(a[0] == '%' ? a + 1 : a);
+    if (n >= 1 && n <= NJOBS && jobs[n - 1].state != FREE)
+      return &jobs[n - 1];
+    fprintf(2, "sh: %s: no such job\n", a);
+    return 0;
+  }
+  for (int i = NJOBS - 1; i >= 0; i--)
+    if (jobs[i].state != FREE)
+      return &jobs[i];
+  fprintf(2, "sh: no current job\n");
+  return 0;
+}
+
+static void
+builtin_jobs(void)
+{
+  reapjobs();
+  for (int i = 0; i < NJOBS; i++)
+    if (jobs[i].state != FREE)
+      report(&jobs[i], jobs[i].state == STOPPED ? "Stopped" : "Running");
+}
+
+static void
+builtin_fg(void)
+{
+  struct job *j = jc ? findjob() : 0;
+  if (j == 0)
+    return;
+  printf("%s\n", j->cmd);
+  j->state = RUNNING;
+  sigkill(-j->pid, SIGCONT);
+  waitfg(j->pid, j);
+}
+
+static void
+builtin_bg(void)
+{
+  struct job *j = jc ? findjob() : 0;
+  if (j == 0)
+    return;
+  j->state = RUNNING;
+  sigkill(-j->pid, SIGCONT);
+  report(j, "Running");
+}
+
+// Does the line end in a lone '&'? Then strip it: the job runs in the
+// background.
+static int
+background(void)
+{
+  int n = strlen(line);
+  while (n > 0 && strchr(SPACE, line[n - 1]))
+    n--;
+  if (n == 0 || line[n - 1] != '&')
+    return 0;
+  line[n - 1] = 0;
+  return 1;
+}
+
+// Run the line as a job.
+static void
+runjob(void)
+{
+  int bg = background();
+  int pid = fork();
+  if (pid < 0) {
+    fprintf(2, "sh: fork failed\n");
+    return;
+  }
+  if (pid == 0) {
+    setpgid(0, 0);
+    if (!bg)
+      tcsetpgrp(0, getpid());
+    setsigs(SIG_DFL);
+    runline();
+  }
+  setpgid(pid, pid);          // both sides: whichever runs first
+  if (bg) {
+    struct job *j = addjob(pid, RUNNING);
+    if (j)
+      printf("[%d] %d\n", (int)(j - jobs) + 1, pid);
+  } else {
+    waitfg(pid, 0);
+  }
+}
+
 int
 main(void)
 {
@@ -483,7 +688,10 @@ main(void)
     }
   }
 
+  jc_init();
   for (;;) {
+    if (jc)
+      reapjobs();
     fprintf(2, "$ ");
     int n = getline();
     if (n == -1)
@@ -494,6 +702,10 @@ main(void)
     }
     if (n == 0 || builtin())
       continue;
+    if (jc) {
+      runjob();
+      continue;
+    }
     // A full process table is no reason to end the shell: say so and
     // read the next line.
     int pid = fork();

@@ -16,6 +16,7 @@
 #include <uapi/octopos/xstat.h>
 #include <uapi/octopos/pagebench.h>
 #include <uapi/octopos/resource.h>
+#include <uapi/octopos/signal.h>
 
 // System calls 1-21 (xv6-riscv).
 int fork(void);
@@ -79,6 +80,24 @@ int clock_gettime(int clk, struct octopos_timespec *ts);
 int nanosleep(const struct octopos_timespec *req, struct octopos_timespec *rem);
 int ftruncate(int fd, long len);          // grow, or shrink to 0
 int isatty(int fd);                       // 1 console, 0 other files
+// Signals (CONFIG_SIGNALS; -1 without). A handler set with sigaction needs
+// sa_restorer = sigreturn; signal() (user/lib/signal.c) does that.
+int sigkill(int pid, int sig);        // pid > 0, 0 (our group), -1 (all), < -1 (group -pid)
+int sigaction(int sig, const struct sigaction *act, struct sigaction *old);
+int sigprocmask(int how, const sigset_t *set, sigset_t *old);
+void sigreturn(void);                 // where handlers return (never call it yourself)
+int sigsuspend(const sigset_t *mask);
+int pause(void);
+int alarm(int seconds);
+int waitpid(int pid, int *status, int options);
+sighandler_t signal(int sig, sighandler_t handler);
+// Job control (CONFIG_JOB_CONTROL; -1 without).
+int setsid(void);
+int setpgid(int pid, int pgid);
+int getpgid(int pid);
+int getsid(int pid);
+int tcsetpgrp(int fd, int pgid);
+int tcgetpgrp(int fd);
 
 // ulib.c
 char *strcpy(char *dst, const char *src);

@@ -34,6 +34,8 @@ exec_helper(int argc, char *argv[])
 
   if (strcmp(cmd, "__exit") == 0)
     return argc >= 3 ? atoi(argv[2]) : 0;
+  if (strcmp(cmd, "__sigexec") == 0)
+    return sig_exec_helper();
   if (strcmp(cmd, "__shouldfail") == 0)
     return HELPER_SUCCEEDED;
   if (strcmp(cmd, "__args") == 0) {

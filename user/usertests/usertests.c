@@ -43,6 +43,17 @@ static struct ut_test tests[] = {
   { t_rlimitnproc,  "rlimitnproc",  UT_QUICK, "RLIMIT_NPROC caps a user's processes" },
   { t_rlimitroot,   "rlimitroot",   UT_QUICK, "a user cannot take the slots kept for root" },
   { t_rlimitcpu,    "rlimitcpu",    UT_QUICK, "RLIMIT_CPU kills a spinning process" },
+  // signals (CONFIG_SIGNALS; skipped without)
+  { t_sighandler,   "sighandler",   UT_QUICK, "handlers run and return, registers intact; SIG_IGN" },
+  { t_sigkillstop,  "sigkillstop",  UT_QUICK, "SIGKILL and SIGSTOP cannot be caught, ignored or blocked" },
+  { t_sigintr,      "sigintr",      UT_QUICK, "a signal interrupts read, sleep, pause, wait, write" },
+  { t_sigalarm,     "sigalarm",     UT_QUICK, "alarm fires SIGALRM; alarm(0) reports the time left" },
+  { t_sigwaitpid,   "sigwaitpid",   UT_QUICK, "waitpid statuses: exit, signal, stop; WNOHANG; SIGCHLD" },
+  { t_sigfault,     "sigfault",     UT_QUICK, "SIGSEGV/SIGILL handlers; a blocked fault kills" },
+  { t_sigpipe,      "sigpipe",      UT_QUICK, "write to a pipe without readers: SIGPIPE, or -1 if ignored" },
+  { t_sigexec,      "sigexec",      UT_QUICK, "masks and handlers survive fork; exec resets handlers, keeps mask" },
+  { t_sigforge,     "sigforge",     UT_QUICK, "a forged or missing sigreturn frame only kills the process" },
+  { t_sigperm,      "sigperm",      UT_QUICK, "a user cannot signal root's processes" },
   // pipes
   { t_pipebasic,    "pipebasic",    UT_QUICK, "pipe round trip" },
   { t_pipebig,      "pipebig",      UT_QUICK, "large transfer between processes, checked" },

@@ -99,6 +99,18 @@ void t_rlimitnproc(void);
 void t_rlimitroot(void);
 void t_rlimitcpu(void);
 
+void t_sighandler(void);
+void t_sigkillstop(void);
+void t_sigintr(void);
+void t_sigalarm(void);
+void t_sigwaitpid(void);
+void t_sigfault(void);
+void t_sigpipe(void);
+void t_sigexec(void);
+void t_sigforge(void);
+void t_sigperm(void);
+int  sig_exec_helper(void);   // t_exec.c's helper runs it for "__sigexec"
+
 void t_pipebasic(void);
 void t_pipebig(void);
 void t_pipenoreader(void);

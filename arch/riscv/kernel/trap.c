@@ -15,6 +15,7 @@
 #include <octopos/kstack.h>
 #include <octopos/ipi.h>
 #include <octopos/rlimit.h>
+#include <octopos/signal.h>
 #include <asm/riscv.h>
 #include <asm/arch.h>
 #include <asm/memlayout.h>
@@ -40,6 +41,8 @@ tick(void)
   if (cpuid() != 0)
     return;
   clock_tick();
+  if (IS_ENABLED(CONFIG_SIGNALS))
+    signal_tick();
   if (IS_ENABLED(CONFIG_IRQCHIP_POLL))
     irq_poll();
 }
@@ -74,11 +77,27 @@ devintr(uint64 scause)
   return 0;
 }
 
+// CONFIG_SIGNALS: the signal a fault raises (scause's exception code).
+static int
+fault_signal(uint64 scause)
+{
+  switch (scause) {
+  case 0: case 4: case 6:     // misaligned fetch, load, store
+  case 1: case 5: case 7:     // access faults: no memory there
+    return SIGBUS;
+  case 2:                     // illegal instruction
+    return SIGILL;
+  default:                    // page faults
+    return SIGSEGV;
+  }
+}
+
 void
 usertrap(void)
 {
   uint64 scause = csr_read(scause);
   int which = 0;
+  uint64 call = 0, arg0 = 0;   // the system call and its a0, for a restart
 
   if (csr_read(sstatus) & SSTATUS_SPP)
     panic("usertrap: not from user mode");
@@ -89,8 +108,10 @@ usertrap(void)
   p->trapframe->epc = csr_read(sepc);
 
   if (scause == EXC_ECALL_U) {
-    if (killed(p))
+    if (!IS_ENABLED(CONFIG_SIGNALS) && killed(p))
       kexit(-1);
+    call = p->trapframe->a7;
+    arg0 = p->trapframe->a0;
     p->trapframe->epc += 4;     // return past the ecall
     intr_on();                  // the call may sleep; let devices in
     syscall_dispatch();
@@ -98,6 +119,8 @@ usertrap(void)
     // handled
   } else if (vm_handle_fault(p, scause, csr_read(stval)) == 0) {
     // a copy-on-write or lazily allocated page was filled in
+  } else if (IS_ENABLED(CONFIG_SIGNALS)) {
+    signal_fault(p, fault_signal(scause));   // to a handler, or the end
   } else {
     printf("pid %d (%s): trap scause 0x%lx at pc 0x%lx addr 0x%lx: killed\n",
            p->pid, p->name, scause, csr_read(sepc), csr_read(stval));
@@ -106,8 +129,17 @@ usertrap(void)
 
   if (which == 2 && IS_ENABLED(CONFIG_RLIMITS))
     rlimit_tick(p);
-  if (killed(p))
+  if (IS_ENABLED(CONFIG_SIGNALS)) {
+    // A call that a stop interrupted (it returned -1) runs again once the
+    // process continues, unless a handler runs first (then it is EINTR).
+    if (signal_deliver(p) == DELIVER_STOPPED && call != 0 &&
+        call != SYSNR_sigreturn && (long)p->trapframe->a0 == -1) {
+      p->trapframe->a0 = arg0;
+      p->trapframe->epc -= 4;
+    }
+  } else if (killed(p)) {
     kexit(-1);
+  }
   if (which == 2)
     yield();
   usertrapret();
