@@ -29,7 +29,8 @@ main(void)
   int c1 = fgetc(f), c2 = fgetc(f);     // one at a time: argument order is unspecified
   printf("at 5: %c%c ftell %ld\n", c1, c2, ftell(f));
   fseek(f, -4, SEEK_END);
-  printf("last 4: [%s] ftell %ld\n", fgets(line, sizeof(line), f), ftell(f));
+  char *got = fgets(line, sizeof(line), f);
+  printf("last 4: [%s] ftell %ld\n", got, ftell(f));
   rewind(f);
   size_t n = fread(line, 1, 10, f);
   line[n] = 0;
