@@ -32,6 +32,12 @@ $(O)/include/generated/autoconf.h: $(O)/include/config/auto.conf ;
 
 -include $(O)/include/config/auto.conf
 
+# Root-file-system overlays and the post-build script (scripts/rootfs.mk)
+# take over the fs.img and initramfs rules when either is set.
+rootfs-str = $(subst ",,$(1))
+rootfs-overlay := $(call rootfs-str,$(CONFIG_ROOTFS_OVERLAY))
+rootfs-staged := $(strip $(rootfs-overlay)$(call rootfs-str,$(CONFIG_ROOTFS_POST_BUILD)))
+
 # ---------------------------------------------------------------- objects
 # $(call descend,dir): read dir/Makefile and collect its objects.
 define descend
@@ -139,6 +145,7 @@ mu-setuid := $(if $(CONFIG_USER_MULTIUSER),$(O)/user/su $(O)/user/passwd)
 
 # Device files come from a manifest too (user/dev.manifest, or the
 # multi-user one, which also sets their modes).
+ifeq ($(rootfs-staged),)
 $(O)/fs.img: $(O)/tools/mkfs $(fs-files) README.md $(mu-files) user/dev.manifest
 	$(call say,MKFS,fs.img)
 	$(Q)$(if $(mu-files),sed 's|@O@|$(O)|g' user/etc/manifest > $(O)/etc.manifest &&) \
@@ -146,6 +153,10 @@ $(O)/fs.img: $(O)/tools/mkfs $(fs-files) README.md $(mu-files) user/dev.manifest
 	  $(if $(CONFIG_FS_XV6_LARGE_FILES),-L) $(if $(CONFIG_FS_SYMLINKS),-S) \
 	  $(if $(CONFIG_MULTIUSER),-M) $(if $(mu-files),-m $(O)/etc.manifest,-m user/dev.manifest) \
 	  $@.tmp README.md=/README $(filter-out $(mu-setuid),$(fs-files)) && mv $@.tmp $@
+else
+rootfs-for := fs.img
+include scripts/rootfs.mk
+endif
 
 all: $(O)/octopos.elf $(O)/octopos.bin $(if $(CONFIG_BOOT_SBI),$(O)/Image) $(user-progs) $(disk-image)
 

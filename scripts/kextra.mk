@@ -31,10 +31,15 @@ $(O)/initramfs.list: initramfs-always
 
 # The stamp records that the archive is up to date; the archive's own
 # mtime moves only when its bytes do, so an unchanged repack relinks nothing.
+ifeq ($(rootfs-staged),)
 $(O)/initramfs.stamp: scripts/mkinitramfs.py README.md $$(initramfs-files) $(O)/initramfs.list
 	$(call say,CPIO,initramfs.cpio)
 	$(Q)$(PYTHON) scripts/mkinitramfs.py $(O)/initramfs.cpio README.md=/README $(initramfs-files)
 	$(Q)touch $@
+else
+rootfs-for := initramfs
+include scripts/rootfs.mk
+endif
 
 $(O)/initramfs.cpio: $(O)/initramfs.stamp ;
 

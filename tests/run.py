@@ -155,6 +155,8 @@ HOST_SCRIPTS = {
   "baddtb": ["python3", "tests/baddtb.py"],
   # usertests -q for spin and ticket locks at 1, 2, 4, 8 harts and UP.
   "lock-matrix": ["python3", "tests/lock_matrix.py"],
+  # The SDK, picolibc against glibc, overlays and post-build (one build, one boot).
+  "sdk": ["python3", "tests/sdk.py"],
 }
 SKIPPED = re.compile(r"^SKIP: (.+)$", re.M)
 
@@ -171,7 +173,8 @@ def host_script(args, name):
   os.makedirs(hostdir, exist_ok=True)
   if name == "host-tests":
     argv.append(hostdir)
-  if name in ("randconfig", "crashtest", "crashtest-each", "hostile", "baddtb", "lock-matrix", "soak"):
+  if name in ("randconfig", "crashtest", "crashtest-each", "hostile", "baddtb", "lock-matrix", "soak",
+              "sdk"):
     argv += ["--out", os.path.join(hostdir, name)]
   if name == "baddtb":
     argv += ["--from", args.out]     # the defconfigs this run built

@@ -20,7 +20,7 @@ PCFLAGS := -march=rv64imac_zicsr -mabi=lp64 -mcmodel=medany -O2 -Wall -Wextra -W
 PLDFLAGS := -nostdlib -static -T user/picolibc/picolibc.ld -Wl,-z,max-page-size=4096 \
             -Wl,--build-id=none -Wl,--no-relax -Wl,--gc-sections -Wl,--strip-debug
 
-pico-glue-objs := $(addprefix $(O)/user/picolibc/,io.o proc.o dir.o start.o usys.o)
+pico-glue-objs := $(addprefix $(O)/user/picolibc/,io.o proc.o dir.o fgets.o start.o usys.o)
 pico-crt0      := $(O)/user/picolibc/crt0.o
 pico-libocto   := $(O)/user/picolibc/libocto.a
 # All of the glue, ahead of libc: its sbrk, read, write... must win over
