@@ -5,21 +5,14 @@
 #include <octopos/errno.h>
 #include <octopos/rtc.h>
 #include <octopos/vm.h>
-#include <octopos/fdt.h>
 
 struct spinlock tickslock;
 uint ticks;
-uint64 timebase_hz;
-uint64 tick_interval;
 
 void
 clock_init(void)
 {
   initlock(&tickslock, "time");
-  // fdt_parse() refuses a devicetree without a timebase, so this is not 0;
-  // a timebase slower than CONFIG_HZ still ticks, once per cycle.
-  timebase_hz = fdt.timebase;
-  tick_interval = MAX(timebase_hz / CONFIG_HZ, 1);
 }
 
 void

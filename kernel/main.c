@@ -27,7 +27,7 @@
 static int
 harts_expected(void)
 {
-  return MIN(fdt_usable_harts(), CONFIG_NR_CPUS);
+  return MIN(fdt.nharts, CONFIG_NR_CPUS);
 }
 
 static void

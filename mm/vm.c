@@ -1,8 +1,9 @@
 // mm/vm.c: Sv39 page tables for the kernel and for user processes.
 //
-// The kernel page table maps RAM and the devices at their physical
-// addresses (direct map), the trampoline at the top, and each process's
-// kernel stack below it. A user page table maps the program from 0, the
+// The kernel page table maps RAM at its physical addresses (direct map),
+// the trampoline at the top, each process's kernel stack below it, and the
+// device registers drivers ask for at probe (ioremap) in a window of their
+// own. A user page table maps the program from 0, the
 // trapframe and the trampoline. RAM and device ranges come from the
 // devicetree, so any memory size works.
 //
@@ -17,7 +18,6 @@
 #include <octopos/printk.h>
 #include <octopos/proc.h>
 #include <octopos/fdt.h>
-#include <octopos/driver.h>
 #include <asm/riscv.h>
 #include <asm/arch.h>
 #include <asm/memlayout.h>
@@ -97,24 +97,6 @@ kvminit(void)
     panic("kvminit: out of memory");
   page_set_use(kpt, PAGE_USE_PGTABLE);
 
-  // Device registers, as the devicetree lists them, for the devices some
-  // built driver handles.
-  for (int i = 0; i < fdt.nnodes; i++) {
-    struct dt_node *n = &fdt.nodes[i];
-    if (n->reg_size == 0 || n->reg_base >= KERNBASE || n->reg_base + n->reg_size > KERNBASE)
-      continue;
-    if (!driver_for_node(n))
-      continue;
-    uint64 base = PGROUNDDOWN(n->reg_base);
-    uint64 top = PGROUNDUP(n->reg_base + n->reg_size);
-    for (uint64 a = base; a < top; a += PGSIZE) {
-      pte_t *apte = walk(kpt, IO_ALIAS(a), 1);
-      if (apte == NULL)
-        panic("kvminit: out of memory");
-      if (!(*apte & PTE_V))
-        *apte = PA2PTE(a) | PTE_R | PTE_W | PTE_V | PTE_A | PTE_D | PTE_G;
-    }
-  }
   // Kernel text read/execute (with the start of read-only data on its last
   // page), the rest of read-only data read-only, everything after it
   // read/write.
@@ -130,6 +112,29 @@ kvminit(void)
     kvmmap(kpt, TRAMPOLINE, (uint64)trampoline, PGSIZE, PTE_R | PTE_X);
   proc_mapstacks(kpt);
   kernel_pagetable = kpt;
+}
+
+// Map device registers [pa, pa + size) for a driver at probe time, in the
+// device window IO_ALIAS (never executable, global: every process's page
+// table shares the kernel's top-level entries, and probing is over before
+// the first process exists). Only what a driver asks for is mapped, so large
+// unused windows (PCI ECAM, flash) cost no page tables. The kernel virtual
+// address of pa, or 0 if the range is not below RAM or a page table cannot
+// be had. Mapping a page twice writes the same entry again (virtio slots
+// share pages).
+uint64
+ioremap(uint64 pa, uint64 size)
+{
+  if (pa >= KERNBASE || pa + size > KERNBASE)
+    return 0;
+  for (uint64 a = PGROUNDDOWN(pa); a < pa + size; a += PGSIZE) {
+    pte_t *pte = walk(kernel_pagetable, IO_ALIAS(a), 1);
+    if (pte == NULL)
+      return 0;
+    *pte = PA2PTE(a) | PTE_R | PTE_W | PTE_V | PTE_A | PTE_D | PTE_G;
+  }
+  sfence_vma();
+  return IO_ALIAS(pa);
 }
 
 void

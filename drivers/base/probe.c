@@ -21,12 +21,14 @@
 // it is probed once, with dev->node NULL.
 //
 // A struct device lives only for the probe call: drivers copy what they keep.
+// Its base is the registers' physical address until the driver maps them
+// with dev_ioremap(), which makes it the kernel address to use.
 
-#include <asm/memlayout.h>
 #include <octopos/driver.h>
 #include <octopos/fdt.h>
 #include <octopos/errno.h>
 #include <octopos/printk.h>
+#include <octopos/vm.h>
 
 extern const struct driver __drivers_start[], __drivers_end[];
 
@@ -86,7 +88,7 @@ probe_driver(const struct driver *d, char *state)
     const struct dt_node *n = &fdt.nodes[i];
     if (state[i] != UNCLAIMED || !n->enabled || !driver_matches(d, n))
       continue;
-    struct device dev = { n, IO_ALIAS(n->reg_base), n->reg_size, n->irq };
+    struct device dev = { n, n->reg_base, n->reg_size, n->irq };
     int r = d->probe(&dev);
     if (r == -ENODEV)
       continue;
@@ -142,13 +144,12 @@ drivers_probe(void)
     printf("%s %s%s", i ? "" : "fdt: no device for", idle[i]->name, i == nidle - 1 ? "\n" : "");
 }
 
-// Does a built driver handle node n? The kernel maps only such devices'
-// registers, so large unused windows (PCI ECAM, flash) cost no page tables.
 int
-driver_for_node(const struct dt_node *n)
+dev_ioremap(struct device *dev)
 {
-  for (const struct driver *d = __drivers_start; d < __drivers_end; d++)
-    if (d->compatible != NULL && n->enabled && driver_matches(d, n))
-      return 1;
+  uint64 va = ioremap(dev->base, dev->size);
+  if (va == 0)
+    return -ENOMEM;
+  dev->base = va;
   return 0;
 }

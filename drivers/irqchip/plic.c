@@ -61,11 +61,11 @@ write_enables(int ctx)
 }
 
 int
-irq_register(unsigned int irq, irq_handler_t handler, void *arg)
+irq_register(int irq, irq_handler_t handler, void *arg)
 {
   if (base == 0)
     return -ENODEV;
-  if (irq == 0 || irq >= PLIC_MAX_SRC || handler == NULL)
+  if (irq <= 0 || irq >= PLIC_MAX_SRC || handler == NULL)
     return -EINVAL;
   acquire(&lock);
   if (handlers[irq].fn) {
@@ -122,6 +122,8 @@ irq_handle_external(void)
 static int
 plic_probe(struct device *dev)
 {
+  if (dev_ioremap(dev) < 0)
+    return -ENOMEM;
   int guessed = 0;
   uint32 prio;
   if (base)

@@ -285,6 +285,13 @@ record_hart(struct level *l)
     fdt_msg("fdt: cpu node '%s' has no usable reg; ignored\n", l->name);
     return;
   }
+  if (fdt.timebase == 0 && l->timebase.p)
+    fdt.timebase = cells(l->timebase.p, l->timebase.len / 4);
+  // Only harts the kernel may run on are recorded: one disabled, or
+  // without an MMU (a monitor core such as the FU540's E51: this kernel
+  // pages from the start), is never started or counted.
+  if (!status_okay(&l->status) || l->mmu_type.p == NULL)
+    return;
   if (fdt.nharts == FDT_MAX_HARTS) {
     if (!warned)
       fdt_msg("fdt: more than %d harts; ignoring the rest\n", FDT_MAX_HARTS);
@@ -294,14 +301,8 @@ record_hart(struct level *l)
   l->hart = fdt.nharts;
   struct fdt_hart *h = &fdt.harts[fdt.nharts++];
   h->hartid = id;
-  h->enabled = status_okay(&l->status);
-  // A hart without an MMU (a monitor core such as the FU540's E51) cannot
-  // run this kernel, which pages from the start.
-  h->usable = h->enabled && l->mmu_type.p != NULL;
   h->has_sstc = (l->isa.p && list_has(&l->isa, "sstc", '_')) ||
                 (l->isa_ext.p && list_has(&l->isa_ext, "sstc", 0));
-  if (fdt.timebase == 0 && l->timebase.p)
-    fdt.timebase = cells(l->timebase.p, l->timebase.len / 4);
 }
 
 // Node l is complete: check it and record what it says. 0 or -EINVAL.
@@ -603,11 +604,7 @@ fdt_parse(const void *blob)
     goto bad;
   }
   if (fdt.nharts == 0) {
-    fdt_msg("fdt: no cpu nodes under /cpus\n");
-    goto bad;
-  }
-  if (fdt_usable_harts() == 0) {
-    fdt_msg("fdt: no usable hart (each needs status okay and an mmu-type)\n");
+    fdt_msg("fdt: no usable hart under /cpus (each needs status okay and an mmu-type)\n");
     goto bad;
   }
   if (fdt.timebase == 0) {
@@ -620,15 +617,6 @@ bad:
   memset(&fdt, 0, sizeof(fdt));
   nirqx = 0;
   return -EINVAL;
-}
-
-int
-fdt_usable_harts(void)
-{
-  int n = 0;
-  for (int i = 0; i < fdt.nharts; i++)
-    n += fdt.harts[i].usable;
-  return n;
 }
 
 int

@@ -129,8 +129,8 @@ finish(struct w *w, size_t *size)
 }
 
 // A small QEMU-virt-like tree, written into w (without FDT_END).
-// What the next virt_blob() changes: the timebase, and whether cpu@0 (the
-// only hart with an MMU) loses its mmu-type.
+// What the next virt_blob() changes: the timebase, and whether cpu@0 and
+// cpu@1 (the enabled harts with an MMU) lose their mmu-type.
 static uint32_t variant_timebase = 10000000;
 static int variant_no_mmu;
 
@@ -168,7 +168,9 @@ virt_tree(struct w *w)
   begin(w, "cpu@1");
   prop_str(w, "device_type", "cpu");
   prop_cells(w, "reg", 1, 1);
-  prop_str(w, "riscv,isa", "rv64imac_sstcx");   // not sstc; no mmu-type: not usable
+  prop_str(w, "riscv,isa", "rv64imac_sstcx");   // not sstc
+  if (!variant_no_mmu)
+    prop_str(w, "mmu-type", "riscv,sv39");
   begin(w, "interrupt-controller");
   prop_cells(w, "phandle", 1, 6);
   end(w);
@@ -178,6 +180,12 @@ virt_tree(struct w *w)
   prop_cells(w, "reg", 1, 2);
   prop_str(w, "status", "disabled");
   prop(w, "riscv,isa-extensions", "i\0m\0sstc\0", 9);
+  prop_str(w, "mmu-type", "riscv,sv39");
+  end(w);
+  begin(w, "cpu@7");                // a monitor core: no MMU, never used
+  prop_str(w, "device_type", "cpu");
+  prop_cells(w, "reg", 1, 7);
+  prop_str(w, "riscv,isa", "rv64imac");
   end(w);
   begin(w, "cpu-map");
   begin(w, "cluster0");
@@ -271,27 +279,20 @@ fdt_parse_reads_memory_timebase_and_bootargs(void **state)
 }
 
 static void
-fdt_parse_records_harts_with_status_and_sstc(void **state)
+fdt_parse_records_only_usable_harts_with_sstc(void **state)
 {
   (void)state;
   size_t n;
   uint8_t *b = virt_blob(&n);
   assert_int_equal(fdt_parse(b), 0);
-  assert_int_equal(fdt.nharts, 3);
+  // cpu@2 is disabled and cpu@7 has no MMU: neither is recorded.
+  assert_int_equal(fdt.nharts, 2);
   assert_int_equal(fdt.harts[0].hartid, 0);
-  assert_true(fdt.harts[0].enabled);
   assert_true(fdt.harts[0].has_sstc);
   assert_int_equal(fdt.harts[1].hartid, 1);
-  assert_true(fdt.harts[1].enabled);
   assert_false(fdt.harts[1].has_sstc);
-  assert_int_equal(fdt.harts[2].hartid, 2);
-  assert_false(fdt.harts[2].enabled);
-  assert_true(fdt.harts[2].has_sstc);
-  assert_true(fdt.harts[0].usable);
-  assert_false(fdt.harts[1].usable);   // no mmu-type
-  assert_false(fdt.harts[2].usable);   // disabled
-  assert_int_equal(fdt_usable_harts(), 1);
   assert_int_equal(fdt_hart_index(1), 1);
+  assert_int_equal(fdt_hart_index(2), -1);
   assert_int_equal(fdt_hart_index(7), -1);
   free(b);
 }
@@ -571,7 +572,7 @@ main(void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(fdt_parse_reads_memory_timebase_and_bootargs),
-    cmocka_unit_test(fdt_parse_records_harts_with_status_and_sstc),
+    cmocka_unit_test(fdt_parse_records_only_usable_harts_with_sstc),
     cmocka_unit_test(fdt_rejects_no_usable_hart_and_zero_timebase),
     cmocka_unit_test(fdt_parse_records_devices_with_parent_cells),
     cmocka_unit_test(fdt_names_survive_the_blob),

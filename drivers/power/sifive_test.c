@@ -37,6 +37,8 @@ static const struct power_ops sifive_test_ops = {
 static int
 sifive_test_probe(struct device *dev)
 {
+  if (dev_ioremap(dev) < 0)
+    return -ENOMEM;
   uint32 v;
   if (reg)
     return -ENODEV;

@@ -32,6 +32,8 @@ goldfish_read_ns(void)
 static int
 goldfish_rtc_probe(struct device *dev)
 {
+  if (dev_ioremap(dev) < 0)
+    return -ENOMEM;
   if (base)
     return -ENODEV;   // one clock is enough
   uint32 lo, hi;

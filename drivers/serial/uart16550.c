@@ -130,17 +130,10 @@ uart16550_probe(struct device *dev)
   if (probed)
     return -ENODEV;   // one console; leave other UARTs alone
   probed = 1;
+  if (dev_ioremap(dev) < 0)
+    return -ENOMEM;
   initlock(&tx_lock, "uart");
   hw_init(dev->base);
-  if (IS_ENABLED(CONFIG_IRQCHIP_POLL)) {
-    // uart_intr() runs at each tick and reads what arrived; output stays
-    // synchronous (use_irq 0), since a tick-drained ring would crawl.
-    return irq_register(dev->irq > 0 ? dev->irq : 1, uart_intr, NULL);
-  }
-  if (dev->irq <= 0 || !IS_ENABLED(CONFIG_IRQCHIP_PLIC)) {
-    printf("uart16550: %s: no interrupt; output polled, no input\n", dev->node->name);
-    return 0;
-  }
   // Without its interrupt (no working PLIC: its probe ran before any
   // console, so this is the line that tells) the console still prints.
   int r = irq_register(dev->irq, uart_intr, NULL);
@@ -149,6 +142,10 @@ uart16550_probe(struct device *dev)
            dev->node->name, dev->irq, r);
     return 0;
   }
+  // Polled on the tick, uart_intr() reads what arrived; output stays
+  // synchronous (use_irq 0), since a tick-drained ring would crawl.
+  if (!irq_delivered(r))
+    return 0;
   use_irq = 1;
   regs[IER] = IER_RX | IER_TX;
   return 0;

@@ -180,6 +180,8 @@ vblk_intr(void *arg)
 static int
 vblk_probe(struct device *dev)
 {
+  if (dev_ioremap(dev) < 0)
+    return -ENOMEM;
   static int units;
   uint64 features;
   int r;

@@ -238,6 +238,8 @@ type_name(uint32 id)
 static int
 virtio_mmio_slot_probe(struct device *dev)
 {
+  if (dev_ioremap(dev) < 0)
+    return -ENOMEM;
   const char *name = dev->node->name;
   uint32 magic;
   if (mmio_probe_read32(dev->base + VIRTIO_MMIO_MAGIC, &magic) < 0) {

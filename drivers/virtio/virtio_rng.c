@@ -105,6 +105,8 @@ rng_intr(void *arg)
 static int
 rng_probe(struct device *dev)
 {
+  if (dev_ioremap(dev) < 0)
+    return -ENOMEM;
   uint64 features;
   int r;
 

@@ -2,11 +2,18 @@
 #ifndef OCTOPOS_CLOCK_H
 #define OCTOPOS_CLOCK_H
 #include <octopos/spinlock.h>
+#include <octopos/fdt.h>
 
 extern struct spinlock tickslock;
 extern uint ticks;               // timer ticks since boot, CONFIG_HZ per second
-extern uint64 timebase_hz;       // rate of the time CSR (devicetree timebase-frequency)
-extern uint64 tick_interval;     // time-CSR cycles per tick: timebase_hz / CONFIG_HZ
+
+// The rate of the time CSR is the devicetree's timebase-frequency, which
+// fdt_parse() requires to be there and non-zero.
+#define timebase_hz (fdt.timebase)
+
+// Time-CSR cycles per tick. The + 1 keeps a timebase slower than CONFIG_HZ
+// from programming a tick that is always due (1 ppm at 10 MHz and HZ=10).
+#define tick_interval (fdt.timebase / CONFIG_HZ + 1)
 
 // Time-CSR cycles in ms milliseconds.
 static inline uint64

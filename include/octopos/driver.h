@@ -13,7 +13,7 @@ struct dt_node;   // see <octopos/fdt.h>
 
 struct device {
   const struct dt_node *node;   // devicetree node
-  uint64 base;                  // first reg address
+  uint64 base;                  // first reg address: physical, mapped by dev_ioremap()
   uint64 size;                  // first reg size
   int irq;                      // first interrupt, or -1
 };
@@ -34,6 +34,8 @@ struct driver {
 int  mmio_probe_read32(uint64 addr, uint32 *val);
 
 void drivers_probe(void);   // probe everything the devicetree lists
-int  driver_for_node(const struct dt_node *n);   // 1 if a built driver matches n
+// Map dev's registers (ioremap) and point dev->base at them: a driver's
+// first step in probe. 0, or -ENOMEM if they cannot be mapped.
+int  dev_ioremap(struct device *dev);
 
 #endif

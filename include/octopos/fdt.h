@@ -21,15 +21,13 @@ struct dt_node {
 
 struct fdt_hart {
   uint hartid;                // reg of the cpu node
-  int enabled;                // status absent or "okay"
-  int usable;                 // enabled and has an MMU (mmu-type): the kernel may run on it
   int has_sstc;               // riscv,isa (or isa-extensions) lists sstc
 };
 
 struct fdt_info {
   uint64 mem_base, mem_size;  // first memory node
   uint64 timebase;            // /cpus timebase-frequency (Hz)
-  int nharts;
+  int nharts;                 // harts the kernel may run on: status okay, an mmu-type
   struct fdt_hart harts[FDT_MAX_HARTS];
   int nnodes;
   struct dt_node nodes[FDT_MAX_NODES];
@@ -44,7 +42,6 @@ extern struct fdt_info fdt;
 int fdt_parse(const void *blob);
 int fdt_is_compatible(const struct dt_node *n, const char *compat);
 const struct dt_node *fdt_find_compatible(const char *compat);
-int fdt_usable_harts(void);               // harts the kernel may run on
 int fdt_hart_index(uint64 hartid);        // index in fdt.harts, or -1
 
 #endif

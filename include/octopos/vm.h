@@ -18,6 +18,7 @@ struct proc;
 void   kvminit(void);              // build the kernel page table (hart 0)
 void   kvminithart(void);          // switch this hart to it
 void   kvmmap(pagetable_t kpt, uint64 va, uint64 pa, uint64 sz, int perm);
+uint64 ioremap(uint64 pa, uint64 size);   // device registers for a driver; 0 if refused
 pte_t *walk(pagetable_t pagetable, uint64 va, int alloc);
 uint64 walkaddr(pagetable_t pagetable, uint64 va);  // user va -> pa, 0 if not user-mapped
 int    mappages(pagetable_t pagetable, uint64 va, uint64 size, uint64 pa, int perm);

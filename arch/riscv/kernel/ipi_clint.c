@@ -40,6 +40,8 @@ arch_ipi_send(int cpu)
 static int
 clint_ipi_probe(struct device *dev)
 {
+  if (dev_ioremap(dev) < 0)
+    return -ENOMEM;
   if (msip != NULL)
     return -ENODEV;
   msip = (volatile uint32 *)dev->base;

@@ -24,7 +24,7 @@ mtrap_init_hart(uint64 hartid, uint64 dtb)
       n = fdt_find_compatible("riscv,clint0");
       if (n == NULL)
         n = fdt_find_compatible("sifive,clint0");
-      mtrap_tick_interval = MAX(fdt.timebase / CONFIG_HZ, 1);
+      mtrap_tick_interval = fdt.timebase / CONFIG_HZ + 1;   // as tick_interval, <octopos/clock.h>
     }
     __sync_synchronize();
     clint_base = (n != NULL && n->reg_base != 0) ? n->reg_base : 1;

@@ -55,7 +55,7 @@ arch_start_secondaries(void)
   extern char _entry_secondary[];
   int next = 1;
   for (int i = 0; i < fdt.nharts && next < CONFIG_NR_CPUS; i++) {
-    if (!fdt.harts[i].usable || fdt.harts[i].hartid == cpus[0].hartid)
+    if (fdt.harts[i].hartid == cpus[0].hartid)
       continue;
     long err = sbi_hart_start(fdt.harts[i].hartid, (uint64)_entry_secondary, next);
     if (err != 0)

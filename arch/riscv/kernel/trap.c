@@ -43,8 +43,7 @@ tick(void)
   clock_tick();
   if (IS_ENABLED(CONFIG_SIGNALS))
     signal_tick();
-  if (IS_ENABLED(CONFIG_IRQCHIP_POLL))
-    irq_poll();
+  irq_poll();   // a no-op unless the "controller" polls handlers on the tick
 }
 
 // What kind of trap is this? 2 for a timer tick, 1 for another device
@@ -56,8 +55,7 @@ devintr(uint64 scause)
     return 0;
   switch (scause & 0xff) {
   case IRQ_S_EXT:
-    if (IS_ENABLED(CONFIG_IRQCHIP_PLIC))
-      irq_handle_external();
+    irq_handle_external();
     return 1;
   case IRQ_S_TIMER:
     tick();
