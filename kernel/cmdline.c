@@ -125,6 +125,8 @@ cmdline_parse(struct cmdline *c, const char *line)
   return 0;
 }
 
+static void cmdline_report_line(void);
+
 // What cmdline_init() found, for cmdline_report().
 static struct {
   const char *line, *from;
@@ -156,6 +158,15 @@ cmdline_init(const char *bootargs, int bootargs_len)
 
 void
 cmdline_report(void)
+{
+  // This line shows even under `quiet`: it says why the rest does not.
+  printk_quiet = 0;
+  cmdline_report_line();
+  printk_quiet = kcmdline.quiet;
+}
+
+static void
+cmdline_report_line(void)
 {
   if (seen.toolong) {
     printf("cmdline: the bootloader's line is %d bytes, more than the %d kept; "
