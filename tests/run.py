@@ -149,6 +149,9 @@ HOST_SCRIPTS = {
   "hostile": ["python3", "tests/hostile.py", "--scrambles", "5"],
   # A devicetree damaged in guest memory through gdb must stop the boot.
   "baddtb": ["python3", "tests/baddtb.py"],
+  # OpenSBI -> U-Boot -> the Image on a GPT card: usertests, root=, a
+  # reproducible card (docs/boot.md).
+  "bootchain": ["python3", "tests/bootchain.py"],
   # usertests -q for spin and ticket locks at 1, 2, 4, 8 harts and UP.
   "lock-matrix": ["python3", "tests/lock_matrix.py"],
 }
@@ -167,9 +170,9 @@ def host_script(args, name):
   os.makedirs(hostdir, exist_ok=True)
   if name == "host-tests":
     argv.append(hostdir)
-  if name in ("randconfig", "crashtest", "hostile", "baddtb", "lock-matrix"):
+  if name in ("randconfig", "crashtest", "hostile", "baddtb", "lock-matrix", "bootchain"):
     argv += ["--out", os.path.join(hostdir, name)]
-  if name == "baddtb":
+  if name in ("baddtb", "bootchain"):
     argv += ["--from", args.out]     # the defconfigs this run built
   progress(args, "running %s" % " ".join(argv))
   log = os.path.join(hostdir, name + ".log")
