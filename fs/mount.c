@@ -39,7 +39,7 @@ no_root_disk(void)
     (IS_ENABLED(CONFIG_BLK_RAMDISK) ? "a virtio-blk disk or the linked-in ramdisk"
                                     : "a virtio-blk disk; no ramdisk built") :
     (IS_ENABLED(CONFIG_BLK_RAMDISK) ? "the linked-in ramdisk" : "nothing: no disk driver built");
-  printf("fs: no root disk: no block device found (looked for %s)\n", what);
+  printf("fs: no root disk: block device 0 not found (looked for %s)\n", what);
   return -ENODEV;
 }
 

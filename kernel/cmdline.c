@@ -8,6 +8,7 @@
 // not understood or has a bad value is listed once and ignored.
 #include <octopos/cmdline.h>
 #include <octopos/errno.h>
+#include <octopos/fdt.h>
 #include <octopos/printk.h>
 #include <octopos/string.h>
 
@@ -125,6 +126,57 @@ cmdline_parse(struct cmdline *c, const char *line)
   return 0;
 }
 
+static void cmdline_report_line(void);
+
+// Does a and b's first n bytes agree, with b ending there (or at ':',
+// where console options like 115200n8 begin)?
+static int
+name_is(const char *node, const char *s, int n)
+{
+  return strncmp(node, s, n) == 0 && node[n] == '\0';
+}
+
+// The devicetree node console= names, or NULL. A path ("/soc/serial@10000000",
+// options after ':' ignored) is matched by its last component, the node's
+// name; an alias "serialN" or "ttySN" is the N-th node named serial@...
+// in devicetree order (QEMU's virt board has no /aliases node). Only
+// serial@ nodes count, so that console= cannot take the console away.
+static const struct dt_node *
+console_node(const char *v)
+{
+  int n = 0;
+  while (v[n] && v[n] != ':')
+    n++;
+  const char *last = v;
+  for (int i = 0; i < n; i++)
+    if (v[i] == '/')
+      last = v + i + 1;
+  int len = n - (last - v);
+  int alias = -1;
+  if (v[0] != '/') {
+    const char *d = strncmp(v, "serial", 6) == 0 ? v + 6 : strncmp(v, "ttyS", 4) == 0 ? v + 4 : NULL;
+    if (d && d < v + n && d[0] >= '0' && d[0] <= '9' && d + 1 == v + n)
+      alias = d[0] - '0';
+  }
+  for (int i = 0, k = 0; i < fdt.nnodes; i++) {
+    const struct dt_node *node = &fdt.nodes[i];
+    if (strncmp(node->name, "serial@", 7) != 0)
+      continue;   // only UARTs: console=/soc/rtc@101000 must not leave us without one
+    if (alias < 0 && len > 0 && name_is(node->name, last, len))
+      return node;
+    if (alias >= 0 && k++ == alias)
+      return node;
+  }
+  return NULL;
+}
+
+int
+cmdline_console_is(const struct dt_node *node)
+{
+  return kcmdline.console == NULL || kcmdline.console_node == NULL ||
+         kcmdline.console_node == node;
+}
+
 // What cmdline_init() found, for cmdline_report().
 static struct {
   const char *line, *from;
@@ -151,11 +203,22 @@ cmdline_init(const char *bootargs, int bootargs_len)
     return;
   }
   cmdline_parse(&kcmdline, seen.line);
+  if (kcmdline.console)
+    kcmdline.console_node = console_node(kcmdline.console);
   printk_quiet = kcmdline.quiet;
 }
 
 void
 cmdline_report(void)
+{
+  // This line shows even under `quiet`: it says why the rest does not.
+  printk_quiet = 0;
+  cmdline_report_line();
+  printk_quiet = kcmdline.quiet;
+}
+
+static void
+cmdline_report_line(void)
 {
   if (seen.toolong) {
     printf("cmdline: the bootloader's line is %d bytes, more than the %d kept; "
@@ -167,6 +230,11 @@ cmdline_report(void)
     return;
   }
   printf("cmdline (%s): %s\n", seen.from, seen.line[0] ? seen.line : "(empty)");
+  if (kcmdline.console && kcmdline.console_node)
+    printf("cmdline: console=%s is %s\n", kcmdline.console, kcmdline.console_node->name);
+  else if (kcmdline.console)
+    printf("cmdline: console=%s names no serial@ node in the devicetree; the first UART stays the console\n",
+           kcmdline.console);
   if (kcmdline.nunknown) {
     printf("cmdline: ignored:");
     for (int i = 0; i < kcmdline.nunknown; i++)

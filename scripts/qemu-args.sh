@@ -14,6 +14,10 @@
 #              (tests of a driver without its device, a device without its driver)
 #   MEM=n      guest RAM in MiB instead of CONFIG_QEMU_MEM_MB
 #   QEMU=prog  the emulator (default qemu-system-riscv64)
+#   BOOT=uboot boot O/sdcard.img (scripts/mksdcard.sh) through OpenSBI and
+#              U-Boot instead of handing QEMU the kernel (S-mode only; at
+#              least 256 MiB of RAM, which U-Boot's load addresses need);
+#              UBOOT=path picks U-Boot (default: Debian's u-boot-qemu)
 set -e
 
 O=${1:-build}
@@ -29,12 +33,21 @@ cfgval() {
 }
 
 mem=${MEM:-$(cfgval QEMU_MEM_MB)}
+uboot=
+if [ "$BOOT" = uboot ]; then
+  uboot=${UBOOT:-/usr/lib/u-boot/qemu-riscv64_smode/uboot.elf}
+  # qemu-riscv64_smode loads extlinux.conf at 0x8c200000: below 256 MiB
+  # of RAM U-Boot faults reading it.
+  [ "${mem:-128}" -ge 256 ] || mem=256
+fi
 smp=${SMP:-$(cfgval NR_CPUS)}
 args="${QEMU:-qemu-system-riscv64} -machine virt -nographic -m ${mem:-128}M -smp ${smp:-1}"
 
 # Under OpenSBI the kernel is still loaded from the ELF: QEMU places it at its
 # link address (0x80200000), where OpenSBI jumps.
-if [ "$(cfgval BOOT_SBI)" = y ]; then
+if [ -n "$uboot" ]; then
+  args="$args -bios default -kernel $uboot"
+elif [ "$(cfgval BOOT_SBI)" = y ]; then
   args="$args -bios default -kernel $O/octopos.elf"
 else
   args="$args -bios none -kernel $O/octopos.elf"
@@ -45,6 +58,7 @@ fi
 # interrupt number from boot to boot.
 virtio=
 disk=${DISK:-$O/fs.img}
+[ -n "$uboot" ] && disk=${DISK:-$O/sdcard.img}
 if [ "$(cfgval VIRTIO_BLK)" = y ] && [ "$disk" != none ] && [ -f "$disk" ]; then
   virtio="$virtio -drive file=$disk,if=none,format=raw,id=x0"
   virtio="$virtio -device virtio-blk-device,drive=x0,bus=virtio-mmio-bus.0"

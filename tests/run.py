@@ -153,6 +153,9 @@ HOST_SCRIPTS = {
   "soak": ["python3", "tests/soak.py", "--short", "--minutes", "1", "--seed", "22", "-q"],
   # A devicetree damaged in guest memory through gdb must stop the boot.
   "baddtb": ["python3", "tests/baddtb.py"],
+  # OpenSBI -> U-Boot -> the Image on a GPT card: usertests, root=, a
+  # reproducible card (docs/boot.md).
+  "bootchain": ["python3", "tests/bootchain.py"],
   # usertests -q for spin and ticket locks at 1, 2, 4, 8 harts and UP.
   "lock-matrix": ["python3", "tests/lock_matrix.py"],
   # The SDK, picolibc against glibc, overlays and post-build (one build, one boot).
@@ -174,9 +177,9 @@ def host_script(args, name):
   if name == "host-tests":
     argv.append(hostdir)
   if name in ("randconfig", "crashtest", "crashtest-each", "hostile", "baddtb", "lock-matrix", "soak",
-              "sdk"):
+              "sdk", "bootchain"):
     argv += ["--out", os.path.join(hostdir, name)]
-  if name == "baddtb":
+  if name in ("baddtb", "bootchain"):
     argv += ["--from", args.out]     # the defconfigs this run built
   progress(args, "running %s" % " ".join(argv))
   log = os.path.join(hostdir, name + ".log")

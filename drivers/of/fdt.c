@@ -338,7 +338,7 @@ commit(struct parser *ps, struct level *l)
     }
     break;
   case K_CHOSEN:
-    if (l->bootargs.p)
+    if (IS_ENABLED(CONFIG_BOOT_CMDLINE) && l->bootargs.p)   // only the command line asks
       fdt.bootargs_len = l->bootargs.len - 1;
     if (l->bootargs.p)
       safestrcpy(fdt.bootargs, (const char *)l->bootargs.p, sizeof(fdt.bootargs));

@@ -11,6 +11,7 @@
 // under OpenSBI the divisor is already right for the board's clock.
 
 #include <octopos/console.h>
+#include <octopos/cmdline.h>
 #include <octopos/uart.h>
 #include <octopos/driver.h>
 #include <octopos/errno.h>
@@ -127,8 +128,8 @@ uart_intr(void *arg)
 static int
 uart16550_probe(struct device *dev)
 {
-  if (probed)
-    return -ENODEV;   // one console; leave other UARTs alone
+  if (probed || !cmdline_console_is(dev->node))
+    return -ENODEV;   // one console, the one console= names; leave other UARTs alone
   probed = 1;
   if (dev_ioremap(dev) < 0)
     return -ENOMEM;

@@ -7,12 +7,16 @@
 //                  number, PARTLABEL=name or name, device name, ramdisk,
 //                  initramfs
 //   init=PATH      the first program instead of /init
-//   console=X      the console UART, by devicetree path or alias
+//   console=X      the console UART: a devicetree path (its last component,
+//                  the node name, is matched) or serialN / ttySN (the N-th
+//                  serial@ node)
 //   quiet          no kernel messages until init runs (errors still show)
 //   loglevel=N     0-7; below 5 is quiet, 5 and up prints everything
 // Anything else is listed once at boot and otherwise ignored.
 #ifndef OCTOPOS_CMDLINE_H
 #define OCTOPOS_CMDLINE_H
+
+struct dt_node;
 
 #define CMDLINE_MAX 128         // bytes, NUL included; longer lines are refused
 #define CMDLINE_MAX_WORDS 16
@@ -22,6 +26,7 @@ struct cmdline {
   const char *root;             // NULL: not given
   const char *init;             // "/init" unless init= says otherwise
   const char *console;          // NULL: not given
+  const struct dt_node *console_node;   // what console= names, or NULL
   int quiet;
   int loglevel;                 // -1: not given
   int nunknown;
@@ -45,7 +50,10 @@ static inline const char *cmdline_root(void) { return kcmdline.root; }
 static inline const char *cmdline_init_path(void) { return kcmdline.init; }
 static inline const char *cmdline_console(void) { return kcmdline.console; }
 void cmdline_quiet_end(void);   // from here on every message shows (init runs, or an error)
+// May the console driver take this UART? Yes unless console= names another.
+int cmdline_console_is(const struct dt_node *node);
 #else
+static inline int cmdline_console_is(const struct dt_node *node) { (void)node; return 1; }
 static inline void cmdline_quiet_end(void) {}
 static inline void cmdline_init(const char *b, int l) { (void)b; (void)l; }
 static inline void cmdline_report(void) {}
