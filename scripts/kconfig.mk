@@ -45,9 +45,13 @@ randconfig: | $(O)
 	  echo "  CONFIG  randconfig with KCONFIG_SEED=$$seed"; \
 	  $(kconf) KCONFIG_SEED=$$seed $(KCONF) -s --randconfig $(srctree)/Kconfig
 
+# The minimal configuration, without CONFIG_DEFCONFIG_NAME (make
+# <name>_defconfig sets it from the file name). A shipped defconfig is a
+# one-line description comment followed by exactly this output.
 savedefconfig: | $(O)
 	$(call need,$(KCONF))
-	$(Q)$(kconf) $(KCONF) --savedefconfig=defconfig $(srctree)/Kconfig
+	$(Q)$(kconf) $(KCONF) --savedefconfig=defconfig.tmp $(srctree)/Kconfig
+	$(Q)grep -v '^CONFIG_DEFCONFIG_NAME=' $(O)/defconfig.tmp > $(O)/defconfig; rm -f $(O)/defconfig.tmp
 	@echo "  CONFIG  minimal configuration written to $(O)/defconfig"
 
 menuconfig: | $(O)

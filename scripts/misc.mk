@@ -33,7 +33,8 @@ help:
 	@echo 'Testing:'
 	@echo '  test              - host unit tests + every defconfig built and booted in QEMU'
 	@echo '  test-quick        - a few-minute subset for development'
-	@echo '  randconfig-test   - N=20 random configurations built and booted (KCONFIG_SEED=...)'
+	@echo '  randconfig-test   - N=20 random configurations built, each running every test case it meets'
+	@echo '                      (KCONFIG_SEED=first seed, CASE=only this case)'
 	@echo '  fuzz              - random hostile system calls on several configs (SECONDS_PER_CONFIG=60)'
 	@echo '  crashtest         - N=... kill-and-recover trials of the log, fsck after each (SEED=...)'
 	@echo '  hostile           - boot damaged disk images; nothing may panic'
@@ -73,35 +74,36 @@ qemu-gdb: all
 
 test:
 	$(call need,$(PYTHON))
-	$(Q)$(PYTHON) tests/run.py --out build/test
+	$(Q)$(PYTHON) tests/run.py --out $(O)/test
 
 test-quick:
 	$(call need,$(PYTHON))
-	$(Q)$(PYTHON) tests/run.py --out build/test --quick
+	$(Q)$(PYTHON) tests/run.py --out $(O)/test --quick
 
 randconfig-test:
 	$(call need,$(PYTHON))
-	$(Q)$(PYTHON) tests/randconfig.py --out build/randconfig -n $(N) $(if $(KCONFIG_SEED),--seed $(KCONFIG_SEED))
+	$(Q)$(PYTHON) tests/randconfig.py --out $(O)/randconfig -n $(N) $(if $(KCONFIG_SEED),--seed $(KCONFIG_SEED)) \
+	  $(foreach c,$(CASE),--case $(c))
 
 fuzz:
 	$(call need,$(PYTHON))
-	$(Q)$(PYTHON) tests/fuzz.py --out build/fuzz $(if $(SECONDS_PER_CONFIG),--seconds $(SECONDS_PER_CONFIG))
+	$(Q)$(PYTHON) tests/fuzz.py --out $(O)/fuzz $(if $(SECONDS_PER_CONFIG),--seconds $(SECONDS_PER_CONFIG))
 
 crashtest:
 	$(call need,$(PYTHON))
-	$(Q)$(PYTHON) tests/crashtest.py --out build/crashtest -n $(N) $(if $(SEED),--seed $(SEED))
+	$(Q)$(PYTHON) tests/crashtest.py --out $(O)/crashtest -n $(N) $(if $(SEED),--seed $(SEED))
 
 hostile:
 	$(call need,$(PYTHON))
-	$(Q)$(PYTHON) tests/hostile.py --out build/hostile
+	$(Q)$(PYTHON) tests/hostile.py --out $(O)/hostile
 
 lock-matrix:
 	$(call need,$(PYTHON))
-	$(Q)$(PYTHON) tests/lock_matrix.py --out build/lock-matrix
+	$(Q)$(PYTHON) tests/lock_matrix.py --out $(O)/lock-matrix
 
 bench-matrix:
 	$(call need,$(PYTHON))
-	$(Q)$(PYTHON) tests/bench_matrix.py --out build/bench-matrix
+	$(Q)$(PYTHON) tests/bench_matrix.py --out $(O)/bench-matrix
 
 image: all
 	$(Q)sh scripts/mkimage.sh $(O)

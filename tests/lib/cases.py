@@ -10,7 +10,8 @@
 #   smp       hart counts to boot: ints, "max" (CONFIG_NR_CPUS) or "over"
 #             (CONFIG_NR_CPUS + 1, at most 8); default ["max"]
 #   steps     commands typed at the prompt: (cmd, regexes[, timeout]) or
-#             dict(cmd=, expect=[...], reject=[...], fail=regex, timeout=s)
+#             dict(cmd=, expect=[...], reject=[...], fail=regex, timeout=s,
+#             check=function(output, target, instance) -> what is wrong or None)
 #   checks    boot checks: "banner", "harts", "init" (default none)
 #   boot_expect  regexes the boot output up to the first prompt must match
 #   qemu_env  overrides for scripts/qemu-args.sh: {"DISK": "none"} boots
@@ -43,8 +44,9 @@ MAX_HARTS = 8
 
 
 class Step:
-  def __init__(self, cmd, expect=(), reject=(), fail=None, timeout=30):
+  def __init__(self, cmd, expect=(), reject=(), fail=None, timeout=30, check=None):
     self.cmd = cmd
+    self.check = check     # function(output, target, instance): what is wrong, or None
     self.expect = [expect] if isinstance(expect, str) else list(expect)
     self.reject = [reject] if isinstance(reject, str) else list(reject)
     self.fail = fail
