@@ -179,10 +179,13 @@ user-objs := $(ulib) $(user-acct-objs) $(user-pw-objs) \
 # ---------------------------------------------------------------- version
 # The build id is a hash of the configuration and the version: the same
 # tree and config give the same kernel (reproducible images).
-$(O)/include/generated/version.h: $(O)/.config Makefile
+# OCTOPOS_CONFIG_NAME: the defconfig's name, "+modified" once the options
+# differ from what it gave (scripts/config-name.sh).
+$(O)/include/generated/version.h: $(O)/.config Makefile scripts/config-name.sh
 	$(Q)mkdir -p $(@D)
-	$(Q)id=$$(cat $(O)/.config Makefile | sha256sum | cut -c1-12); \
-	  printf '#define OCTOPOS_VERSION "%s"\n#define OCTOPOS_BUILD_ID "%s"\n' '$(VERSION)' $$id > $@.tmp; \
+	$(Q)id=$$(cat $(O)/.config Makefile | sha256sum | cut -c1-12); name=$$(sh scripts/config-name.sh $(O)); \
+	  printf '#define OCTOPOS_VERSION "%s"\n#define OCTOPOS_BUILD_ID "%s"\n#define OCTOPOS_CONFIG_NAME "%s"\n' \
+	    '$(VERSION)' $$id "$$name" > $@.tmp; \
 	  cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 $(O)/kernel/main.o $(O)/kernel/sysproc.o: $(O)/include/generated/version.h
 AFLAGS_ikconfig_data.o := -DIKCONFIG_FILE='"$(O)/.config"'

@@ -20,6 +20,7 @@ $(O):
 	$(Q){ cat configs/$@; echo 'CONFIG_DEFCONFIG_NAME="$@"'; } > $(O)/.defconfig.in
 	$(Q)$(kconf) $(KCONF) -s --defconfig=.defconfig.in $(srctree)/Kconfig
 	$(Q)rm -f $(O)/.defconfig.in
+	$(Q)mkdir -p $(O)/include/config && cp $(O)/.config $(O)/include/config/defconfig.config
 	@echo "  CONFIG  $(O)/.config from configs/$@"
 
 defconfig: $(DEFAULT_DEFCONFIG)
@@ -44,6 +45,7 @@ randconfig: | $(O)
 	$(Q)seed=$${KCONFIG_SEED:-0x$$(od -An -N4 -tx4 /dev/urandom | tr -d ' ')}; \
 	  echo "  CONFIG  randconfig with KCONFIG_SEED=$$seed"; \
 	  $(kconf) KCONFIG_SEED=$$seed $(KCONF) -s --randconfig $(srctree)/Kconfig
+	$(Q)rm -f $(O)/include/config/defconfig.config
 
 # The minimal configuration, without CONFIG_DEFCONFIG_NAME (make
 # <name>_defconfig sets it from the file name). A shipped defconfig is a

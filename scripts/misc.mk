@@ -63,6 +63,7 @@ distclean:
 
 qemu: all
 	$(call need,$(QEMU))
+	@echo "QEMU: Ctrl-a x quits"
 	$(Q)eval "$$(sh scripts/qemu-args.sh $(O)) $(QEMUEXTRA)"
 
 qemu-gdb: all
@@ -70,6 +71,7 @@ qemu-gdb: all
 	$(Q)printf 'set architecture riscv:rv64\nfile %s\ntarget remote localhost:%s\n' \
 	  $(abspath $(O))/octopos.elf 26000 > $(O)/.gdbinit
 	@echo "*** now run 'gdb-multiarch -x $(O)/.gdbinit' in another window"
+	@echo "QEMU: Ctrl-a x quits"
 	$(Q)eval "$$(sh scripts/qemu-args.sh $(O)) -S -gdb tcp::26000 $(QEMUEXTRA)"
 
 test:

@@ -135,6 +135,17 @@ else
   bad fragment_merges "debug.config not applied"
 fi
 
+# The banner, uname and image name say when a configuration is no longer
+# the defconfig it came from (a fragment, menuconfig or a hand edit).
+$MAKE -s O=$T/h xv6_defconfig >/dev/null 2>&1
+n1=$(sh scripts/config-name.sh $T/h)
+n2=$(sh scripts/config-name.sh $T/d)
+if [ "$n1" = xv6_defconfig ] && [ "$n2" = xv6_defconfig+modified ]; then
+  ok modified_config_named
+else
+  bad modified_config_named "xv6_defconfig gave '$n1', xv6_defconfig debug.config gave '$n2'"
+fi
+
 # randconfig honours KCONFIG_SEED.
 $MAKE -s O=$T/e randconfig KCONFIG_SEED=0x1234 > $T/e.log 2>&1
 $MAKE -s O=$T/f randconfig KCONFIG_SEED=0x1234 >/dev/null 2>&1
