@@ -38,7 +38,7 @@ banner(void)
                      IS_ENABLED(CONFIG_LOCK_TICKET) ? "ticket" : "spin";
   const char *boot = IS_ENABLED(CONFIG_BOOT_SBI) ? "sbi" : "mmode";
   printf("octopos %s (%s) harts %d/%d alloc=%s lock=%s boot=%s mem=%ldM\n",
-         OCTOPOS_VERSION, CONFIG_DEFCONFIG_NAME, nharts_online, CONFIG_NR_CPUS,
+         OCTOPOS_VERSION, OCTOPOS_CONFIG_NAME, nharts_online, CONFIG_NR_CPUS,
          alloc, lock, boot, fdt.mem_size >> 20);
 }
 

@@ -82,7 +82,7 @@ sys_uname(void)
   memset(&u, 0, sizeof(u));
   safestrcpy(u.sysname, "octopos", sizeof(u.sysname));
   safestrcpy(u.release, OCTOPOS_VERSION, sizeof(u.release));
-  safestrcpy(u.config, CONFIG_DEFCONFIG_NAME, sizeof(u.config));
+  safestrcpy(u.config, OCTOPOS_CONFIG_NAME, sizeof(u.config));
   safestrcpy(u.machine, "riscv64", sizeof(u.machine));
   safestrcpy(u.buildid, OCTOPOS_BUILD_ID, sizeof(u.buildid));
   return copyout(myproc()->pagetable, argaddr(0), &u, sizeof(u));

@@ -4,7 +4,7 @@
 // host-test-sources[buddy-debug]: mm/buddy.c mm/page_debug.c
 // host-test-config[buddy-pcp]: CONFIG_PAGE_ALLOC_BUDDY CONFIG_PAGE_ALLOC_MAX_ORDER=10 CONFIG_SMP CONFIG_NR_CPUS=2 CONFIG_PAGE_ALLOC_PCP
 // host-test-sources[buddy-pcp]: mm/buddy.c mm/pcp.c
-// host-test-config[freelist]: CONFIG_PAGE_ALLOC_FREELIST CONFIG_PAGE_ALLOC_MAX_ORDER=10 CONFIG_NR_CPUS=1
+// host-test-config[freelist]: CONFIG_PAGE_ALLOC_FREELIST CONFIG_PAGE_ALLOC_MAX_ORDER=0 CONFIG_NR_CPUS=1
 // host-test-sources[freelist]: mm/freelist.c
 #include <stdarg.h>
 #include <stddef.h>

@@ -17,7 +17,8 @@ uint64 page_map_base;
 uint64 page_map_end;
 
 // Carve the page map from the bottom of [start, end), then hand the rest to
-// the debug layer (which poisons it) and the backend. Any page-aligned
+// the debug layer (which only starts its lock: pages are poisoned when
+// freed, not here) and the backend. Any page-aligned
 // range works, however large or small; a range too small to hold the map
 // plus one page leaves the allocator empty.
 void

@@ -4,7 +4,7 @@
 // host-test-sources[buddy]: mm/buddy.c
 // host-test-config[buddy-pcp]: CONFIG_PAGE_ALLOC_BUDDY CONFIG_PAGE_ALLOC_MAX_ORDER=10 CONFIG_SMP CONFIG_NR_CPUS=2 CONFIG_PAGE_ALLOC_PCP CONFIG_DEBUG_PAGE_ALLOC
 // host-test-sources[buddy-pcp]: mm/buddy.c mm/pcp.c
-// host-test-config[freelist]: CONFIG_PAGE_ALLOC_FREELIST CONFIG_PAGE_ALLOC_MAX_ORDER=10 CONFIG_NR_CPUS=1 CONFIG_DEBUG_PAGE_ALLOC
+// host-test-config[freelist]: CONFIG_PAGE_ALLOC_FREELIST CONFIG_PAGE_ALLOC_MAX_ORDER=0 CONFIG_NR_CPUS=1 CONFIG_DEBUG_PAGE_ALLOC
 // host-test-sources[freelist]: mm/freelist.c
 //
 // Every bad free must panic with a message saying what was wrong and the

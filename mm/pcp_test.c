@@ -2,7 +2,7 @@
 // host-test-sources: mm/pcp.c mm/page_alloc.c mm/kmalloc.c
 // host-test-config[buddy]: CONFIG_PAGE_ALLOC_BUDDY CONFIG_PAGE_ALLOC_MAX_ORDER=10 CONFIG_SMP CONFIG_NR_CPUS=4 CONFIG_PAGE_ALLOC_PCP
 // host-test-sources[buddy]: mm/buddy.c
-// host-test-config[freelist]: CONFIG_PAGE_ALLOC_FREELIST CONFIG_PAGE_ALLOC_MAX_ORDER=10 CONFIG_SMP CONFIG_NR_CPUS=4 CONFIG_PAGE_ALLOC_PCP CONFIG_DEBUG_PAGE_ALLOC
+// host-test-config[freelist]: CONFIG_PAGE_ALLOC_FREELIST CONFIG_PAGE_ALLOC_MAX_ORDER=0 CONFIG_SMP CONFIG_NR_CPUS=4 CONFIG_PAGE_ALLOC_PCP CONFIG_DEBUG_PAGE_ALLOC
 // host-test-sources[freelist]: mm/freelist.c mm/page_debug.c
 //
 // cpuid() is host_cpuid here, so a test plays several harts in turn.

@@ -98,6 +98,10 @@ $(O)/octopos.asm: $(O)/octopos.elf
 	$(Q)$(OBJDUMP) -S $< > $@
 
 # ---------------------------------------------------------------- user space
+# User programs see no CONFIG_ symbol (they ask the kernel at run time, with
+# getconfig), so they do not depend on autoconf.h: a configuration change
+# rebuilds only the programs it adds, and the disk image only when its
+# contents or mkfs arguments change (fs.img.args below).
 user-lib-objs :=
 user-progs-y :=
 -include user/Makefile
@@ -105,19 +109,19 @@ ulib := $(addprefix $(O)/user/lib/,$(user-lib-objs))
 user-progs := $(addprefix $(O)/user/,$(sort $(user-progs-y)))
 usertests-srcs := $(wildcard user/usertests/*.c)
 
-$(O)/user/lib/%.o: user/lib/%.c $(kdeps)
+$(O)/user/lib/%.o: user/lib/%.c
 	$(call say,CC,user/lib/$*.o)
 	$(Q)mkdir -p $(@D) && $(CC) $(UCFLAGS) -c -o $@ $<
 
-$(O)/user/lib/%.o: user/lib/%.S $(kdeps)
+$(O)/user/lib/%.o: user/lib/%.S
 	$(call say,AS,user/lib/$*.o)
 	$(Q)mkdir -p $(@D) && $(CC) $(UCFLAGS) -c -o $@ $<
 
-$(O)/user/bin/%.o: user/bin/%.c $(kdeps)
+$(O)/user/bin/%.o: user/bin/%.c
 	$(call say,CC,user/bin/$*.o)
 	$(Q)mkdir -p $(@D) && $(CC) $(UCFLAGS) -c -o $@ $<
 
-$(O)/user/usertests.objs/%.o: user/usertests/%.c $(kdeps)
+$(O)/user/usertests.objs/%.o: user/usertests/%.c
 	$(call say,CC,user/usertests/$*.o)
 	$(Q)mkdir -p $(@D) && $(CC) $(UCFLAGS) -c -o $@ $<
 
@@ -145,18 +149,28 @@ mu-setuid := $(if $(CONFIG_USER_MULTIUSER),$(O)/user/su $(O)/user/passwd)
 
 # Device files come from a manifest too (user/dev.manifest, or the
 # multi-user one, which also sets their modes).
+mkfs-args := -s $(CONFIG_FS_IMAGE_BLOCKS) -i $(CONFIG_FS_IMAGE_INODES) \
+  $(if $(CONFIG_FS_XV6_LARGE_FILES),-L) $(if $(CONFIG_FS_SYMLINKS),-S) \
+  $(if $(CONFIG_MULTIUSER),-M) $(if $(mu-files),-m $(O)/etc.manifest,-m user/dev.manifest)
+mkfs-files := README.md=/README $(filter-out $(mu-setuid),$(fs-files))
+
+# The mkfs command line, rewritten only when it changes: the configuration
+# reaches fs.img through it, not through autoconf.h.
+$(O)/fs.img.args: FORCE
+	$(Q)mkdir -p $(@D); echo '$(mkfs-args) $(mkfs-files)' > $@.tmp; \
+	  cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
 ifeq ($(rootfs-staged),)
-$(O)/fs.img: $(O)/tools/mkfs $(fs-files) README.md $(mu-files) user/dev.manifest
+$(O)/fs.img: $(O)/tools/mkfs $(fs-files) README.md $(mu-files) user/dev.manifest $(O)/fs.img.args
 	$(call say,MKFS,fs.img)
 	$(Q)$(if $(mu-files),sed 's|@O@|$(O)|g' user/etc/manifest > $(O)/etc.manifest &&) \
-	$(O)/tools/mkfs -s $(CONFIG_FS_IMAGE_BLOCKS) -i $(CONFIG_FS_IMAGE_INODES) \
-	  $(if $(CONFIG_FS_XV6_LARGE_FILES),-L) $(if $(CONFIG_FS_SYMLINKS),-S) \
-	  $(if $(CONFIG_MULTIUSER),-M) $(if $(mu-files),-m $(O)/etc.manifest,-m user/dev.manifest) \
-	  $@.tmp README.md=/README $(filter-out $(mu-setuid),$(fs-files)) && mv $@.tmp $@
+	$(O)/tools/mkfs $(mkfs-args) $@.tmp $(mkfs-files) && mv $@.tmp $@
 else
 rootfs-for := fs.img
 include scripts/rootfs.mk
 endif
+
+FORCE:
 
 all: $(O)/octopos.elf $(O)/octopos.bin $(if $(CONFIG_BOOT_SBI),$(O)/Image) $(user-progs) $(disk-image)
 
@@ -167,21 +181,29 @@ size: $(O)/octopos.elf
 	$(Q)$(SIZE) $(O)/octopos.elf
 	$(Q)sh scripts/kernel-size.sh $(O) $(SIZE) $(CONFIG_KERNEL_SIZE_BUDGET)
 
--include $(shell find $(O) -name '*.d' 2>/dev/null)
+# The dependency files of exactly the objects this configuration builds
+# (not every *.d under $(O): nested test builds may live there).
+user-objs := $(ulib) $(user-acct-objs) $(user-pw-objs) \
+  $(patsubst $(O)/user/%,$(O)/user/bin/%.o,$(filter-out $(O)/user/usertests,$(user-progs))) \
+  $(patsubst user/usertests/%.c,$(O)/user/usertests.objs/%.o,$(usertests-srcs))
+-include $(wildcard $(patsubst %.o,%.d,$(kobjs) $(user-objs)))
 
 # Objects reached through pattern-rule chains (user/bin/x.o for user/x) are
 # build products too: never delete them as intermediates.
 .SECONDARY:
 
-.PHONY: all size
+.PHONY: all size FORCE
 
 # ---------------------------------------------------------------- version
 # The build id is a hash of the configuration and the version: the same
 # tree and config give the same kernel (reproducible images).
-$(O)/include/generated/version.h: $(O)/.config Makefile
+# OCTOPOS_CONFIG_NAME: the defconfig's name, "+modified" once the options
+# differ from what it gave (scripts/config-name.sh).
+$(O)/include/generated/version.h: $(O)/.config Makefile scripts/config-name.sh
 	$(Q)mkdir -p $(@D)
-	$(Q)id=$$(cat $(O)/.config Makefile | sha256sum | cut -c1-12); \
-	  printf '#define OCTOPOS_VERSION "%s"\n#define OCTOPOS_BUILD_ID "%s"\n' '$(VERSION)' $$id > $@.tmp; \
+	$(Q)id=$$(cat $(O)/.config Makefile | sha256sum | cut -c1-12); name=$$(sh scripts/config-name.sh $(O)); \
+	  printf '#define OCTOPOS_VERSION "%s"\n#define OCTOPOS_BUILD_ID "%s"\n#define OCTOPOS_CONFIG_NAME "%s"\n' \
+	    '$(VERSION)' $$id "$$name" > $@.tmp; \
 	  cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 $(O)/kernel/main.o $(O)/kernel/sysproc.o: $(O)/include/generated/version.h
 AFLAGS_ikconfig_data.o := -DIKCONFIG_FILE='"$(O)/.config"'

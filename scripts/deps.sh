@@ -10,7 +10,17 @@ if [ -z "$missing" ]; then
   exit 0
 fi
 echo "  DEPS    installing:$missing"
+# apt-get needs root: as another user it goes through sudo, which asks for
+# your password. Without sudo, say exactly what root must run.
 SUDO=
-[ "$(id -u)" -eq 0 ] || SUDO=sudo
+if [ "$(id -u)" -ne 0 ]; then
+  if ! command -v sudo >/dev/null 2>&1; then
+    echo "error: installing packages needs root, and sudo is not installed. As root, run:" >&2
+    echo "  apt-get update && apt-get install -y --no-install-recommends$missing" >&2
+    exit 1
+  fi
+  SUDO=sudo
+  echo "  DEPS    using sudo for apt-get (it may ask for your password)"
+fi
 $SUDO apt-get update -qq || exit 1
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing

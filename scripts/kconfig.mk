@@ -20,6 +20,7 @@ $(O):
 	$(Q){ cat configs/$@; echo 'CONFIG_DEFCONFIG_NAME="$@"'; } > $(O)/.defconfig.in
 	$(Q)$(kconf) $(KCONF) -s --defconfig=.defconfig.in $(srctree)/Kconfig
 	$(Q)rm -f $(O)/.defconfig.in
+	$(Q)mkdir -p $(O)/include/config && cp $(O)/.config $(O)/include/config/defconfig.config
 	@echo "  CONFIG  $(O)/.config from configs/$@"
 
 defconfig: $(DEFAULT_DEFCONFIG)
@@ -44,10 +45,15 @@ randconfig: | $(O)
 	$(Q)seed=$${KCONFIG_SEED:-0x$$(od -An -N4 -tx4 /dev/urandom | tr -d ' ')}; \
 	  echo "  CONFIG  randconfig with KCONFIG_SEED=$$seed"; \
 	  $(kconf) KCONFIG_SEED=$$seed $(KCONF) -s --randconfig $(srctree)/Kconfig
+	$(Q)rm -f $(O)/include/config/defconfig.config
 
+# The minimal configuration, without CONFIG_DEFCONFIG_NAME (make
+# <name>_defconfig sets it from the file name). A shipped defconfig is a
+# one-line description comment followed by exactly this output.
 savedefconfig: | $(O)
 	$(call need,$(KCONF))
-	$(Q)$(kconf) $(KCONF) --savedefconfig=defconfig $(srctree)/Kconfig
+	$(Q)$(kconf) $(KCONF) --savedefconfig=defconfig.tmp $(srctree)/Kconfig
+	$(Q)grep -v '^CONFIG_DEFCONFIG_NAME=' $(O)/defconfig.tmp > $(O)/defconfig; rm -f $(O)/defconfig.tmp
 	@echo "  CONFIG  minimal configuration written to $(O)/defconfig"
 
 menuconfig: | $(O)

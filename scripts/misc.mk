@@ -36,7 +36,8 @@ help:
 	@echo 'Testing:'
 	@echo '  test              - host unit tests + every defconfig built and booted in QEMU'
 	@echo '  test-quick        - a few-minute subset for development'
-	@echo '  randconfig-test   - N=20 random configurations built and booted (KCONFIG_SEED=...)'
+	@echo '  randconfig-test   - N=20 random configurations built, each running every test case it meets'
+	@echo '                      (KCONFIG_SEED=first seed, CASE=only this case)'
 	@echo '  fuzz              - random hostile system calls on several configs (SECONDS_PER_CONFIG=60)'
 	@echo '  crashtest         - N=... kill-and-recover trials of the log under both commit rules, fsck after each (SEED=...)'
 	@echo '  soak              - HOURS=n of fuzzing and crash trials in turns, with a table of results'
@@ -66,6 +67,7 @@ distclean:
 
 qemu: all
 	$(call need,$(QEMU))
+	@echo "QEMU: Ctrl-a x quits"
 	$(Q)eval "$$(sh scripts/qemu-args.sh $(O)) $(QEMUEXTRA)"
 
 qemu-gdb: all
@@ -73,49 +75,51 @@ qemu-gdb: all
 	$(Q)printf 'set architecture riscv:rv64\nfile %s\ntarget remote localhost:%s\n' \
 	  $(abspath $(O))/octopos.elf 26000 > $(O)/.gdbinit
 	@echo "*** now run 'gdb-multiarch -x $(O)/.gdbinit' in another window"
+	@echo "QEMU: Ctrl-a x quits"
 	$(Q)eval "$$(sh scripts/qemu-args.sh $(O)) -S -gdb tcp::26000 $(QEMUEXTRA)"
 
 test:
 	$(call need,$(PYTHON))
-	$(Q)$(PYTHON) tests/run.py --out build/test
+	$(Q)$(PYTHON) tests/run.py --out $(O)/test
 
 test-quick:
 	$(call need,$(PYTHON))
-	$(Q)$(PYTHON) tests/run.py --out build/test --quick
+	$(Q)$(PYTHON) tests/run.py --out $(O)/test --quick
 
 randconfig-test:
 	$(call need,$(PYTHON))
-	$(Q)$(PYTHON) tests/randconfig.py --out build/randconfig -n $(N) $(if $(KCONFIG_SEED),--seed $(KCONFIG_SEED))
+	$(Q)$(PYTHON) tests/randconfig.py --out $(O)/randconfig -n $(N) $(if $(KCONFIG_SEED),--seed $(KCONFIG_SEED)) \
+	  $(foreach c,$(CASE),--case $(c))
 
 fuzz:
 	$(call need,$(PYTHON))
-	$(Q)$(PYTHON) tests/fuzz.py --out build/fuzz $(if $(SECONDS_PER_CONFIG),--seconds $(SECONDS_PER_CONFIG))
+	$(Q)$(PYTHON) tests/fuzz.py --out $(O)/fuzz $(if $(SECONDS_PER_CONFIG),--seconds $(SECONDS_PER_CONFIG))
 
 # Both commit rules' promises (docs/fs.md): the deferred rule of
 # xv6_defconfig with write-then-silence and fsync/sync trials, xv6's
 # EACH_OP rule, and fsync/sync under a 60 s interval (only they can commit).
 crashtest:
 	$(call need,$(PYTHON))
-	$(Q)$(PYTHON) tests/crashtest.py --out build/crashtest -n $(N) --quiet 4 --fsync 2 $(if $(SEED),--seed $(SEED))
-	$(Q)$(PYTHON) tests/crashtest.py --out build/crashtest --commit each -n $(N) --quiet 2 $(if $(SEED),--seed $(SEED))
-	$(Q)$(PYTHON) tests/crashtest.py --out build/crashtest --commit slow -n 0 --fsync 4 $(if $(SEED),--seed $(SEED))
+	$(Q)$(PYTHON) tests/crashtest.py --out $(O)/crashtest -n $(N) --quiet 4 --fsync 2 $(if $(SEED),--seed $(SEED))
+	$(Q)$(PYTHON) tests/crashtest.py --out $(O)/crashtest --commit each -n $(N) --quiet 2 $(if $(SEED),--seed $(SEED))
+	$(Q)$(PYTHON) tests/crashtest.py --out $(O)/crashtest --commit slow -n 0 --fsync 4 $(if $(SEED),--seed $(SEED))
 
 # HOURS (default 1) of fuzzing and crash trials in turns; a table at the end (docs/survive.md).
 soak:
 	$(call need,$(PYTHON))
-	$(Q)$(PYTHON) tests/soak.py --out build/soak --hours $(or $(HOURS),1) $(if $(SEED),--seed $(SEED))
+	$(Q)$(PYTHON) tests/soak.py --out $(O)/soak --hours $(or $(HOURS),1) $(if $(SEED),--seed $(SEED))
 
 hostile:
 	$(call need,$(PYTHON))
-	$(Q)$(PYTHON) tests/hostile.py --out build/hostile
+	$(Q)$(PYTHON) tests/hostile.py --out $(O)/hostile
 
 lock-matrix:
 	$(call need,$(PYTHON))
-	$(Q)$(PYTHON) tests/lock_matrix.py --out build/lock-matrix
+	$(Q)$(PYTHON) tests/lock_matrix.py --out $(O)/lock-matrix
 
 bench-matrix:
 	$(call need,$(PYTHON))
-	$(Q)$(PYTHON) tests/bench_matrix.py --out build/bench-matrix
+	$(Q)$(PYTHON) tests/bench_matrix.py --out $(O)/bench-matrix
 
 image: all
 	$(Q)sh scripts/mkimage.sh $(O)

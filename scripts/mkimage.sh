@@ -36,8 +36,8 @@ cfgval() {
 
 version=${VERSION:-$(sed -n 's/^VERSION[ 	]*:*=[ 	]*//p' "$srctree/Makefile" | head -n 1)}
 [ -n "$version" ] || die "no VERSION in the environment or in $srctree/Makefile"
-defconfig=${CONFIG_DEFCONFIG_NAME:-$(cfgval DEFCONFIG_NAME)}
-config=${defconfig%_defconfig}
+defconfig=${CONFIG_DEFCONFIG_NAME:-$(sh "$srctree/scripts/config-name.sh" "$O")}
+config=$(echo "$defconfig" | sed 's/_defconfig//; s/+modified$/-modified/')
 [ -n "$config" ] || config=custom
 base=octopos-$version-$config
 epoch=${SOURCE_DATE_EPOCH:-0}

@@ -4,7 +4,7 @@
 #   python3 tests/bench.py --O build [--smp 1] [--scale 0.25] [--only fork,pipe]
 #
 # Boots O's kernel and a copy of its disk, and if the image holds /xvbench
-# (see /work/shared/bench/README.md) types `/xvbench NAME ITERS` for each
+# (see ../shared/bench/README.md, next to the checkout) types `/xvbench NAME ITERS` for each
 # benchmark. A run is timed from the newline to "xvbench NAME ITERS done";
 # the time of `NAME 0` (command overhead plus one-time setup) is taken off,
 # so us/iter = (t(ITERS) - t(0)) / ITERS. Without /xvbench it says so and

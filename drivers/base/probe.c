@@ -125,8 +125,9 @@ drivers_probe(void)
     prev = next;
   }
 
-  // One line naming every interesting node nobody took (a diagnostic:
-  // CONFIG_FDT_DIAGNOSTICS).
+  // One line, for information (not an error: QEMU's board has devices a
+  // kernel need not drive), naming every interesting node nobody took
+  // (CONFIG_FDT_DIAGNOSTICS).
   if (!IS_ENABLED(CONFIG_FDT_DIAGNOSTICS))
     return;
   int any = 0;
@@ -134,7 +135,7 @@ drivers_probe(void)
     const struct dt_node *n = &fdt.nodes[i];
     if (state[i] != UNCLAIMED || !n->enabled || n->reg_size == 0 || is_quiet(n))
       continue;
-    printf("%s %s", any ? "" : "fdt: no driver for", n->name);
+    printf("%s %s", any ? "" : "fdt: not used by this kernel (no driver built):", n->name);
     any = 1;
   }
   if (any)

@@ -14,6 +14,8 @@ ok()  { pass=$((pass + 1)); echo "PASS kbuild/$1"; }
 bad() { fail=$((fail + 1)); echo "FAIL kbuild/$1: $2"; }
 MAKE="make --no-print-directory"
 before=$(git status --porcelain 2>/dev/null)
+touch $T/start
+sleep 1           # so that a file written in the same second counts as newer
 
 # An unknown defconfig: an error listing the real ones, nothing written.
 out=$($MAKE O=$T/a nosuch_defconfig 2>&1)
@@ -100,9 +102,17 @@ if echo "$out" | grep -q 'CC      kernel/proc.o' && grep -q 'CONFIG_NR_PROCS 20'
 else
   bad option_change_rebuilds "$(echo "$out" | tail -3)"
 fi
+# ... and only that: user programs see no CONFIG_ symbol, so none is
+# rebuilt or relinked, and the initramfs is not repacked.
+if echo "$out" | grep -Eq '^  (CC|LD) +user/|^  (CPIO|MKFS) '; then
+  bad option_change_leaves_user_programs "rebuilt: $(echo "$out" | grep -E 'user/|CPIO|MKFS' | head -3 | tr '\n' ' ')"
+else
+  ok option_change_leaves_user_programs
+fi
 
-# V=1 shows full commands.
-touch kernel/string.c
+# V=1 shows full commands (the object is made older than its source, not
+# the source touched: the tests write nothing into the source tree).
+touch -d '2000-01-01' $T/c/kernel/string.o
 if $MAKE O=$T/c V=1 all 2>&1 | grep -q 'gcc .*-c -o .*string.o'; then
   ok verbose_shows_commands
 else
@@ -123,6 +133,17 @@ if grep -q '^CONFIG_DEBUG_SPINLOCK=y' $T/d/.config && grep -q 'CONFIG_DEFCONFIG_
   ok fragment_merges
 else
   bad fragment_merges "debug.config not applied"
+fi
+
+# The banner, uname and image name say when a configuration is no longer
+# the defconfig it came from (a fragment, menuconfig or a hand edit).
+$MAKE -s O=$T/h xv6_defconfig >/dev/null 2>&1
+n1=$(sh scripts/config-name.sh $T/h)
+n2=$(sh scripts/config-name.sh $T/d)
+if [ "$n1" = xv6_defconfig ] && [ "$n2" = xv6_defconfig+modified ]; then
+  ok modified_config_named
+else
+  bad modified_config_named "xv6_defconfig gave '$n1', xv6_defconfig debug.config gave '$n2'"
 fi
 
 # randconfig honours KCONFIG_SEED.
@@ -166,10 +187,38 @@ else
   bad image_is_reproducible "make image failed: $(tail -2 $T/img1.log)"
 fi
 
-# Nothing was written into the source tree.
-touch -r Makefile kernel/string.c 2>/dev/null
+# Each shipped defconfig is savedefconfig-minimal: its description line,
+# then exactly what `make <name>_defconfig savedefconfig` writes.
+notmin=
+for f in configs/*_defconfig; do
+  n=$(basename $f)
+  if $MAKE -s O=$T/min/$n $n savedefconfig >/dev/null 2>&1; then
+    { head -n 1 $f; cat $T/min/$n/defconfig; } | cmp -s - $f || notmin="$notmin $n"
+  else
+    notmin="$notmin $n(failed)"
+  fi
+done
+[ -z "$notmin" ] && ok defconfigs_are_minimal || bad defconfigs_are_minimal \
+  "differ from savedefconfig:$notmin (regenerate: make O=/tmp/m NAME savedefconfig; keep line 1)"
+
+# Every Kconfig symbol has a row in docs/kconfig.md.
+undoc=
+for sym in $(cat $(find . -name Kconfig -not -path './build*' -not -path './.git/*') |
+             sed -n 's/^[[:space:]]*\(menu\)\{0,1\}config[[:space:]]\{1,\}\([A-Z0-9_]*\).*/\2/p' | sort -u); do
+  grep -q "CONFIG_$sym\\b" docs/kconfig.md || undoc="$undoc $sym"
+done
+[ -z "$undoc" ] && ok every_symbol_documented || bad every_symbol_documented "not in docs/kconfig.md:$undoc"
+
+# Nothing was written into the source tree: no tracked or untracked file
+# (build output under O= is ignored) changed since the tests started.
 after=$(git status --porcelain 2>/dev/null)
-[ "$before" = "$after" ] && ok source_tree_stays_clean || bad source_tree_stays_clean "git status changed"
+touched=$(git ls-files -co --exclude-standard 2>/dev/null | while IFS= read -r f; do
+  [ "$f" -nt $T/start ] && echo "$f"; done | head -5 | tr '\n' ' ')
+if [ "$before" = "$after" ] && [ -z "$touched" ]; then
+  ok source_tree_stays_clean
+else
+  bad source_tree_stays_clean "git status changed, or written since the start: ${touched:-none}"
+fi
 
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -12,7 +12,8 @@
 #   steps     commands typed at the prompt: (cmd, regexes[, timeout]) or
 #             dict(cmd=, expect=[...], reject=[...], fail=regex, timeout=s,
 #                  keys=[(regex, text), ...]: while the command runs, wait
-#                  for each regex in turn and type its text, e.g. "\x03")
+#                  for each regex in turn and type its text, e.g. "\x03";
+#                  check=function(output, target, instance) -> what is wrong or None)
 #   checks    boot checks: "banner", "harts", "init" (default none)
 #   boot_expect  regexes the boot output up to the first prompt must match
 #   qemu_env  overrides for scripts/qemu-args.sh: {"DISK": "none"} boots
@@ -46,9 +47,10 @@ MAX_HARTS = 8
 
 
 class Step:
-  def __init__(self, cmd, expect=(), reject=(), fail=None, timeout=30, keys=()):
+  def __init__(self, cmd, expect=(), reject=(), fail=None, timeout=30, keys=(), check=None):
     self.cmd = cmd
     self.keys = list(keys)   # (regex, text): once regex shows, type text
+    self.check = check       # function(output, target, instance): what is wrong, or None
     self.expect = [expect] if isinstance(expect, str) else list(expect)
     self.reject = [reject] if isinstance(reject, str) else list(reject)
     self.fail = fail

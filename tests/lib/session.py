@@ -151,7 +151,7 @@ def run_step(g, step, scale=1.0):
   return out
 
 
-def check_step(step, out):
+def check_step(step, out, target=None, inst=None):
   if step.fail:
     m = re.search(step.fail, out, re.M)
     if m:
@@ -163,6 +163,10 @@ def check_step(step, out):
     m = re.search(rx, out, re.M)
     if m:
       return "%r: unexpected /%s/: %r" % (step.cmd, rx, m.group(0))
+  if step.check:
+    err = step.check(out, target, inst)
+    if err:
+      return "%r: %s, saw %s" % (step.cmd, err, _short(out))
   return None
 
 
@@ -231,7 +235,7 @@ def _interact(g, target, inst, scale):
     raise GuestError("check", err)
   for step in case.steps:
     out = run_step(g, step, scale)
-    err = check_step(step, out)
+    err = check_step(step, out, target, inst)
     if err:
       raise GuestError("check", err)
   if case.poweroff and target.can_poweroff():
