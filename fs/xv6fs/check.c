@@ -5,9 +5,11 @@
 // names would be handed to a new file, and two files (or a directory and
 // a file) would then share it, silently. So before the first allocation,
 // every block an allocated inode names, its indirect blocks included, is
-// checked to lie in the data area and be marked used. Any disagreement
-// refuses the mount: only fsck can tell which side is right. Blocks marked
-// used that nobody names (a leak) are harmless and left to fsck.
+// checked to lie in the data area and be marked used. On any disagreement
+// the file system still mounts (it can be read, and root can log in to
+// repair it) but hands out no blocks until fsck has run: only fsck can
+// tell which side is right. Blocks marked used that nobody names (a leak)
+// are harmless and left to fsck.
 //
 // Never holds two buffers at once, so a pointer block that names itself
 // cannot deadlock the scan; a block is re-read instead of copied (the
@@ -112,6 +114,8 @@ xv6fs_mount_check(uint dev)
   if (s.bad == 0)
     return 0;
   printf("xv6fs: mount check: %d block(s) named by inodes are not safely allocated; "
-         "not mounting (run fsck)\n", s.bad);
-  return -EUCLEAN;
+         "no new blocks until fsck (writes needing one fail with ENOSPC)\n", s.bad);
+  xv6fs.no_alloc = 1;
+  xv6fs.mnt.needs_fsck = 1;
+  return 0;
 }

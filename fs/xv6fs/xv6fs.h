@@ -18,6 +18,7 @@ struct xv6fs_info {
   uint maxblocks;           // largest file, in blocks
   uint isize;               // bytes per on-disk inode (64, or 128 multi-user)
   uint ipb;                 // inodes per block
+  int no_alloc;             // bitmap untrusted (check.c): balloc hands out nothing
   struct vfs_mount mnt;
 };
 
@@ -85,7 +86,8 @@ void xv6fs_itrunc(struct inode *ip);
 int  xv6fs_read(struct inode *ip, int user_dst, uint64 dst, uint off, uint n);
 int  xv6fs_write(struct inode *ip, int user_src, uint64 src, uint off, uint n);
 
-// check.c: bitmap against inodes at mount; 0, -EUCLEAN, -EIO.
+// check.c: bitmap against inodes at mount; 0 (no_alloc set on
+// disagreement) or -EIO.
 #if IS_ENABLED(CONFIG_XV6FS_MOUNT_CHECK)
 int  xv6fs_mount_check(uint dev);
 #else
