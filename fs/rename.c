@@ -107,6 +107,9 @@ rename_locked(struct inode *odp, const char *oname, uint ooff, struct inode *ip,
   // A directory moved to another parent has its ".." rewritten.
   if (isdir && odp != ndp && (err = perm_check(ip, PERM_W)) < 0)
     return err;
+  // Its ".." becomes a new name of ndp (a replaced directory's goes away).
+  if (isdir && odp != ndp && !(tp && tp->type == T_DIR) && (err = inode_link_room(ndp)) < 0)
+    return err;
 
   if (tp) {
     // Reuse the target's slot: the new entry needs no new block.
