@@ -155,10 +155,12 @@ allocpid(void)
     acquire(&pid_lock);
     pid = nextpid;
     nextpid = pid == PID_MAX ? 2 : pid + 1;
-    wrapped |= pid == PID_MAX;
+    // (The reuse check is kept to multi-user kernels: tiny's budget; 2^31
+    // forks on tiny.)
+    if (IS_ENABLED(CONFIG_MULTIUSER))
+      wrapped |= pid == PID_MAX;
     release(&pid_lock);
     live = 0;
-    // (Kept to multi-user kernels: tiny's budget; 2^31 forks on tiny.)
     for (int i = 0; IS_ENABLED(CONFIG_MULTIUSER) && wrapped && i < CONFIG_NR_PROCS; i++) {
       acquire(&slot_lock[i]);
       live |= proc_table[i] != NULL && proc_table[i]->pid == pid;
