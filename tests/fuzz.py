@@ -119,6 +119,24 @@ def build_one(args, name):
   return O, err
 
 
+def process_dump(g):
+  """After a hang: type ^P (the kernel's process list) and say what it
+  shows, so a stuck fuzzer (workers asleep, the kernel answering) is told
+  apart from a wedged kernel (no answer)."""
+  start = len(g.text)
+  try:
+    g.send("\x10")
+    end = time.monotonic() + 5
+    while time.monotonic() < end and not g.eof:
+      g._read(0.2)
+  except (OSError, GuestError):
+    pass
+  procs = re.findall(r"^(\d+) (\w+) (\S+)$", g.text[start:], re.M)
+  if not procs:
+    return "^P got no process list: the guest is not answering (kernel wedged?)"
+  return "^P (kernel answers): " + ", ".join("%s %s %s" % p for p in procs[:24])
+
+
 def run_one(args, name, O, seed):
   """One boot: fuzz SEED SECONDS. Returns (ok, message, log text)."""
   logdir = os.path.join(O, "logs")
@@ -171,6 +189,8 @@ def run_one(args, name, O, seed):
     except GuestError as e:
       kind = {"timeout": "hang", "exit": "QEMU exited"}.get(e.kind, e.kind)
       msg = "%s: %s" % (kind, e)
+      if e.kind == "timeout":
+        msg += "; " + process_dump(g)
   finally:
     g.close()
   if ok and not args.no_fsck:
