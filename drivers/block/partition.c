@@ -20,7 +20,7 @@
 struct partdev {
   struct blkdev bd;
   uint64 start;                     // first block on the disk
-  char name[16];                    // "virtio0p2"
+  char name[16];                    // "virtio-blk0p2"
   char label[PART_NAME_MAX + 1];
 };
 
@@ -70,7 +70,7 @@ read_sector(void *ctx, uint64 lba, uchar *out)
   return 0;
 }
 
-// "virtio0" + "p" + n
+// "virtio-blk0" + "p" + n
 static void
 part_devname(char *dst, int size, const char *disk, int n)
 {
