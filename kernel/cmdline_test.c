@@ -13,6 +13,14 @@
 #include <octopos/cmdline.h>
 #include <octopos/printk.h>
 #include <octopos/errno.h>
+#include <octopos/fdt.h>
+
+// The devicetree as drivers/of/fdt.c would have recorded it: an RTC and
+// two UARTs.
+struct fdt_info fdt = {
+  .nnodes = 3,
+  .nodes = { { .name = "rtc@101000" }, { .name = "serial@10000000" }, { .name = "serial@10010000" } },
+};
 
 static struct cmdline c;
 
@@ -120,6 +128,29 @@ init_picks_the_line(void **state)
 }
 
 static void
+console_by_path_and_alias(void **state)
+{
+  (void)state;
+  if (IS_ENABLED(CONFIG_CMDLINE_FORCE))
+    skip();
+  const char *lines[] = { "console=/soc/serial@10010000:115200n8", "console=serial1",
+                          "console=ttyS1", "console=serial@10010000" };
+  for (unsigned i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+    cmdline_init(lines[i], strlen(lines[i]));
+    assert_ptr_equal(kcmdline.console_node, &fdt.nodes[2]);
+    assert_false(cmdline_console_is(&fdt.nodes[1]));
+    assert_true(cmdline_console_is(&fdt.nodes[2]));
+  }
+  const char *none[] = { "console=/soc/rtc@101000", "console=serial2", "console=serial",
+                         "console=serial12", "console=/" };
+  for (unsigned i = 0; i < sizeof(none) / sizeof(none[0]); i++) {
+    cmdline_init(none[i], strlen(none[i]));
+    assert_null(kcmdline.console_node);
+    assert_true(cmdline_console_is(&fdt.nodes[1]));   // the first UART stays
+  }
+}
+
+static void
 too_long_bootloader_line_gives_defaults(void **state)
 {
   (void)state;
@@ -143,6 +174,7 @@ main(void)
     cmocka_unit_test(malformed_lines_are_refused_whole),
     cmocka_unit_test(longest_line_fits),
     cmocka_unit_test(init_picks_the_line),
+    cmocka_unit_test(console_by_path_and_alias),
     cmocka_unit_test(too_long_bootloader_line_gives_defaults),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

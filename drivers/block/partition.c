@@ -3,10 +3,13 @@
 // partitions_scan() runs once, in the first process before the root is
 // mounted (reading a disk sleeps), over the disks registered at probe
 // time. part_table.c parses the table; each partition that starts on a
-// file-system block boundary becomes a blkdev whose rw() shifts the block
-// number by the partition's start and hands the buffer to the disk's
-// driver, so xv6fs mounts it exactly as it mounts a whole disk. A disk
-// without a table (xv6's images) gets no partitions and is mounted whole.
+// file-system block boundary becomes a blkdev: a copy of its disk's, with
+// `start` set to where the partition begins, so the disk's own driver
+// serves it (it adds start to every block number) and xv6fs mounts it
+// exactly as it mounts a whole disk. The buffer's block number is never
+// rewritten: the buffer cache looks buffers up by it without their locks.
+// A disk without a table (xv6's images) gets no partitions and is mounted
+// whole.
 #include <octopos/partition.h>
 #include <octopos/bio.h>
 #include <octopos/blkdev.h>
@@ -19,41 +22,12 @@
 
 struct partdev {
   struct blkdev bd;
-  uint64 start;                     // first block on the disk
-  char name[16];                    // "virtio0p2"
+  char name[16];                    // "virtio-blk0p2"
   char label[PART_NAME_MAX + 1];
 };
 
 static struct partdev partdevs[PARTDEV_MAX];
 static int npartdevs;
-
-// The buffer's block number is the partition's; the disk's driver sees the
-// disk's for the duration of the call (b->lock is held: nobody else looks).
-static void
-part_rw(struct blkdev *bd, struct buf *b, int write)
-{
-  struct partdev *pd = bd->priv;
-  uint blockno = b->blockno;
-  b->blockno += pd->start;
-  bd->parent->rw(bd->parent, b, write);
-  b->blockno = blockno;
-}
-
-static void
-part_submit(struct blkdev *bd, struct buf *b, int write)
-{
-  struct partdev *pd = bd->priv;
-  uint blockno = b->blockno;
-  b->blockno += pd->start;
-  bd->parent->submit(bd->parent, b, write);   // the request is built here
-  b->blockno = blockno;
-}
-
-static void
-part_wait(struct blkdev *bd, struct buf *b)
-{
-  bd->parent->wait(bd->parent, b);
-}
 
 // part_read_fn over the buffer cache: ctx is the disk's device number.
 static int
@@ -70,7 +44,7 @@ read_sector(void *ctx, uint64 lba, uchar *out)
   return 0;
 }
 
-// "virtio0" + "p" + n
+// "virtio-blk0" + "p" + n
 static void
 part_devname(char *dst, int size, const char *disk, int n)
 {
@@ -98,17 +72,12 @@ add_partition(uint dev, struct blkdev *disk, const struct part *p)
   }
   (void)dev;
   struct partdev *pd = &partdevs[npartdevs];
-  pd->start = p->start / SPB;
   part_devname(pd->name, sizeof(pd->name), disk->name, p->index);
   safestrcpy(pd->label, p->name, sizeof(pd->label));
+  pd->bd = *disk;   // the driver's functions and state
   pd->bd.name = pd->name;
+  pd->bd.start = disk->start + p->start / SPB;
   pd->bd.nblocks = p->nsectors / SPB;
-  pd->bd.rw = part_rw;
-  if (disk->submit && disk->wait) {
-    pd->bd.submit = part_submit;
-    pd->bd.wait = part_wait;
-  }
-  pd->bd.priv = pd;
   pd->bd.parent = disk;
   pd->bd.partno = p->index;
   pd->bd.label = pd->label;

@@ -22,7 +22,7 @@ extern uchar _binary_ramdisk_img_start[], _binary_ramdisk_img_end[];
 static void
 ramdisk_rw(struct blkdev *bd, struct buf *b, int write)
 {
-  uchar *p = (uchar *)bd->priv + (uint64)b->blockno * BSIZE;
+  uchar *p = (uchar *)bd->priv + (bd->start + b->blockno) * BSIZE;
   if (write)
     memmove(p, b->data, BSIZE);
   else

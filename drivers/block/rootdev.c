@@ -2,7 +2,7 @@
 //
 // root= (kernel/cmdline.c) names it: a partition number of the first disk
 // ("2"; "0" is the whole disk), a GPT partition name ("PARTLABEL=rootA" or
-// just "rootA"), a device name ("virtio0p2", "ramdisk0") or "ramdisk" for
+// just "rootA"), a device name ("virtio-blk0p2", "ramdisk0") or "ramdisk" for
 // the disk linked into the kernel. Without root= the first disk is the
 // root, or, when it has partitions, its first one that does not hold boot
 // files. A root= that names nothing lists what there is; the caller stops.

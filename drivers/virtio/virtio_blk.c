@@ -72,7 +72,7 @@ static void
 vblk_submit(struct blkdev *bd, struct buf *b, int write)
 {
   struct vblk *d = bd->priv;
-  uint64 sector = (uint64)b->blockno * SECTORS_PER_BLOCK;
+  uint64 sector = (bd->start + b->blockno) * SECTORS_PER_BLOCK;   // start: a partition's
   uint16 idx[3];
 
   if (sector + SECTORS_PER_BLOCK > d->sectors || (write && d->readonly)) {

@@ -3,7 +3,9 @@
 // A driver (drivers/virtio/virtio_blk.c, drivers/block/ramdisk.c) fills a
 // struct blkdev and registers it at probe time. rw() transfers one BSIZE
 // block between b->data and the device, sleeping until done; on failure it
-// sets b->error. Called with b->lock held.
+// sets b->error. Called with b->lock held. The block on the medium is
+// start + b->blockno: a partition (drivers/block/partition.c) is a copy of
+// its disk's blkdev with start set, served by the same driver functions.
 #ifndef OCTOPOS_BLKDEV_H
 #define OCTOPOS_BLKDEV_H
 #include <octopos/buf.h>
@@ -17,6 +19,7 @@ struct blkdev {
   void (*submit)(struct blkdev *bd, struct buf *b, int write);
   void (*wait)(struct blkdev *bd, struct buf *b);
   void *priv;
+  uint64 start;                      // first block on the medium; 0 for a whole disk
   // Set for a partition (drivers/block/partition.c): the disk it is on, its
   // number in the disk's table, its GPT name ("" if none), and whether it
   // holds boot files (EFI system or FAT) rather than a root.

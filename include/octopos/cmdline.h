@@ -10,7 +10,8 @@
 //   console=X      the console UART: a devicetree path (its last component,
 //                  the node name, is matched) or serialN / ttySN (the N-th
 //                  serial@ node)
-//   quiet          no kernel messages until init runs (errors still show)
+//   quiet          no kernel messages until init runs (the cmdline line,
+//                  errors and panics still show)
 //   loglevel=N     0-7; below 5 is quiet, 5 and up prints everything
 // Anything else is listed once at boot and otherwise ignored.
 #ifndef OCTOPOS_CMDLINE_H
