@@ -10,7 +10,8 @@
 #    glibc and run on the host (TZ=UTC, in a scratch directory), and
 #    compiled with the SDK's riscv64-octopos-gcc into an overlay directory.
 # 3. tests/sdkapp, copied out of the tree, is built with its own Makefile
-#    and the SDK's share/octopos.mk, into the same overlay.
+#    and the SDK's share/octopos.mk, and with CMake and the SDK's toolchain
+#    file (when cmake is installed), into the same overlay.
 # 4. The overlay (CONFIG_ROOTFS_OVERLAY) and tests/sdkapp/post-build.sh
 #    (CONFIG_ROOTFS_POST_BUILD) are set and the image rebuilt; one boot runs
 #    every program: each output must equal the host's, and sdkapp must
@@ -122,6 +123,20 @@ def main():
     if rc == 0:
       shutil.copy(os.path.join(app, "sdkapp"), os.path.join(overlay, "bin", "sdkapp"))
 
+    # The same with CMake and the SDK's toolchain file, where cmake exists.
+    if shutil.which("cmake"):
+      cbuild = os.path.join(tmp, "cmake-build")
+      tc = os.path.join(sdk, "share", "cmake", "octopos-toolchain.cmake")
+      rc = (run(["cmake", "-S", app, "-B", cbuild, "-DCMAKE_TOOLCHAIN_FILE=" + tc], log,
+                env=build.clean_env()) or
+            run(["cmake", "--build", cbuild], log, env=build.clean_env()))
+      report("sdkapp built with CMake and the toolchain file",
+             None if rc == 0 else "cmake failed (see %s)" % logp)
+      if rc == 0:
+        shutil.copy(os.path.join(cbuild, "sdkapp"), os.path.join(overlay, "bin", "sdkapp-cmake"))
+    else:
+      print("note: cmake not installed: the CMake toolchain file is not tried")
+
     # Figures: a printf hello with the SDK.
     hello = os.path.join(tmp, "hello.c")
     with open(hello, "w") as f:
@@ -172,6 +187,10 @@ def boot(O, progs, expect, out, scale):
            else "saw %r" % got[:200])
     report("post-build script's file is in the image",
            None if "sdkapp: conf greeting=written-by-post-build" in got else "saw %r" % got[:200])
+    if os.path.exists(os.path.join(out, "overlay", "bin", "sdkapp-cmake")):
+      got = session.run_step(g, Step("/bin/sdkapp-cmake", timeout=30), scale)
+      report("sdkapp built with CMake runs",
+             None if "sdkapp: conf greeting=written-by-post-build" in got else "saw %r" % got[:200])
     g.send("poweroff\n")
     g.wait_exit(20 * scale)
     g.check_panic()

@@ -57,7 +57,8 @@ main(void)
   fclose(f);
   f = fopen("fio-bin", "rb");
   memset(bin, 0, sizeof(bin));
-  printf("fread %zu bin[200] %d\n", fread(bin, 1, sizeof(bin), f), bin[200]);
+  n = fread(bin, 1, sizeof(bin), f);
+  printf("fread %zu bin[200] %d\n", n, bin[200]);
   fclose(f);
 
   printf("remove %d %d\n", remove("fio-test.txt"), remove("fio-bin"));

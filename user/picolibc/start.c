@@ -15,9 +15,8 @@
 #define STACK_SIZE (64 * 1024)
 #define TLS_MAX    512
 
-char __octopos_stack[STACK_SIZE] __attribute__((aligned(16)));
-extern char __octopos_stack_top[];
-__asm__(".globl __octopos_stack_top\n.set __octopos_stack_top, __octopos_stack + " "65536");
+static char stack[STACK_SIZE] __attribute__((aligned(16)));
+char *const __octopos_stack_top = stack + STACK_SIZE;     // crt0.S loads sp from it
 
 static char tls_block[TLS_MAX] __attribute__((aligned(64)));
 extern char __tls_size[];          // linker script: size of .tdata + .tbss
