@@ -3,7 +3,7 @@
 // Reads a line, parses it into a tree of commands and runs the tree in a
 // child process, so nothing a command does (redirections, a failed exec)
 // can disturb the shell itself. Builtins run in the shell, since a child
-// cannot change its parent's state: `cd`, `ulimit` for the limits
+// cannot change its parent's state: `cd`, `exit`, `ulimit` for the limits
 // everything started later inherits, and `jobs`, `fg`, `bg` for job
 // control (below main's helpers).
 //
@@ -432,6 +432,12 @@ builtin_ulimit(void)
 
 static void builtin_jobs(void), builtin_fg(void), builtin_bg(void);
 
+static void
+builtin_exit(void)
+{
+  exit(bargv[1] ? atoi(bargv[1]) : 0);
+}
+
 // Runs line if it is a builtin; returns 1 if it was one.
 static int
 builtin(void)
@@ -439,6 +445,7 @@ builtin(void)
   static const struct { const char *name; void (*fn)(void); } cmds[] = {
     { "cd", builtin_cd }, { "ulimit", builtin_ulimit },
     { "jobs", builtin_jobs }, { "fg", builtin_fg }, { "bg", builtin_bg },
+    { "exit", builtin_exit },
   };
 
   if (splitwords() == 0)
@@ -688,11 +695,15 @@ main(void)
     }
   }
 
+  // Prompt only a person: a script's shell (sh < file) stays quiet.
+  struct stat st;
+  int interactive = fstat(0, &st) == 0 && st.type == T_DEVICE;
   jc_init();
   for (;;) {
     if (jc)
       reapjobs();
-    fprintf(2, "$ ");
+    if (interactive)
+      fprintf(2, "$ ");
     int n = getline();
     if (n == -1)
       break;   // end of input
