@@ -73,6 +73,7 @@ struct proc {
   // others under p->lock)
   int pgid, sid;
   int tty_revoked;            // its session hung up: no console access
+  int lasterror;              // CONFIG_SIGNALS: error number of the last failed call
   // CONFIG_PROCINFO (kernel/procinfo.c): for ps
   int ppid;                   // parent's pid (changes under wait_lock + p->lock)
   char cmdline[48];           // exec's arguments, space-separated

@@ -23,6 +23,9 @@ CASES = [
        help="alice's fork bomb leaves the machine up; root can still work, see it and kill it",
        requires=["CONFIG_RLIMITS", "CONFIG_SIGNALS", "CONFIG_PROCINFO", "CONFIG_USER_MULTIUSER"],
        programs=["ps", "kill", "su", "cat", "echo"],
+       # One hart: with several, the bomb's "fork failed" lines mix with
+       # the prompt character by character on the console.
+       smp=[1],
        steps=[
          dict(cmd="cat > /bomb", keys=[(r"bomb\r?\n", "sh < /bomb &\nsh < /bomb\n\x04")]),
          ("su alice", []),

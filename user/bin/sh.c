@@ -626,6 +626,9 @@ builtin_fg(void)
     return;
   printf("%s\n", j->cmd);
   j->state = RUNNING;
+  // The console first: continued in the background, the job's read would
+  // stop it again with SIGTTIN.
+  tcsetpgrp(0, j->pid);
   sigkill(-j->pid, SIGCONT);
   waitfg(j->pid, j);
 }

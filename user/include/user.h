@@ -92,6 +92,7 @@ int getppid(void);
 // number, and a call that also returns the kernel's error number.
 const char *strerror(int err);
 long syscall_errno(int nr, long a0, long a1, int *err);
+int lasterror(void);                  // CONFIG_SIGNALS: the last failed call's error number
 const char *signame(int sig);         // "TERM" for SIGTERM, or 0
 int signum(const char *name);         // "TERM", "SIGTERM" or "15": the number, or -1
 

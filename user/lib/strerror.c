@@ -38,10 +38,10 @@ syscall_errno(int nr, long a0, long a1, int *err)
   register long r0 asm("a0") = a0;
   register long r1 asm("a1") = a1;
   register long r7 asm("a7") = nr;
-  asm volatile("ecall" : "+r"(r0), "+r"(r1) : "r"(r7) : "memory");
-  // The kernel marks an error number with bit 62; a kernel that does not
-  // report them leaves a1 as it was.
-  *err = (r0 == -1 && ((unsigned long)r1 >> 62) == 1) ? (int)(r1 & 0xfff) : 0;
+  asm volatile("ecall" : "+r"(r0) : "r"(r1), "r"(r7) : "memory");
+  // lasterror() fails (-1) on a kernel that does not keep the number.
+  int e = r0 == -1 ? lasterror() : 0;
+  *err = e > 0 ? e : 0;
   return r0;
 }
 

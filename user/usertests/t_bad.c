@@ -333,7 +333,7 @@ raw_syscall(long num, long arg)
 void
 t_badsyscall(void)
 {
-  static const long nums[] = { 0, 27, 64, 1000, -1, 0x7fffffff, 1L << 32 };
+  static const long nums[] = { 0, 27, 127, 1000, -1, 0x7fffffff, 1L << 32 };
 
   for (unsigned int i = 0; i < sizeof(nums) / sizeof(nums[0]); i++) {
     long r = raw_syscall(nums[i], 0);
