@@ -2,7 +2,7 @@
 # fork bomb an ordinary user cannot use to take the machine down (issue 16).
 CASES = [
   dict(name="pskill",
-       help="ps and ps -e list processes; kill -l; kill's errors say why",
+       help="ps and ps -e list processes; kill -l; kill's errors say why; ulimit",
        requires=["CONFIG_PROCINFO", "CONFIG_SIGNALS", "CONFIG_USER_MULTIUSER"],
        programs=["ps", "kill", "su"],
        steps=[
@@ -14,6 +14,9 @@ CASES = [
          ("kill 1", r"^kill: 1: operation not permitted$"),
          ("kill 9999", r"^kill: 9999: no such process$"),
          ("kill -NOPE 5", r"no such signal"),
+         ("ulimit -u", r"^24$"),
+         ("ulimit -t 100", []),
+         ("ulimit -a", [r"^cpu time \(seconds\)\s+100$", r"^open files\s+16$", r"^processes\s+24$"]),
          ("su alice", []),
          ("kill -TERM 2", r"^kill: 2: operation not permitted$"),
          dict(cmd="exit", timeout=10),
