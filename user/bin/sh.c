@@ -462,16 +462,32 @@ builtin(void)
 // Reads one line into `line` (without its newline). Returns its length,
 // -1 at end of input, or -2 for a line longer than MAXLINE, which is read
 // to its end and dropped so that no part of it runs.
+static int interactive;        // stdin is a terminal
+
 static int
 getline(void)
 {
+  static char chunk[128];
   int n = 0, r;
-  char c;
 
-  while ((r = read(0, &c, 1)) == 1 && c != '\n' && c != '\r') {
-    if (n < MAXLINE)
-      line[n] = c;
-    n++;
+  // From a file, one byte at a time: what follows the line is the next
+  // command's. The console returns at most a line per read, so there
+  // read whole chunks: the console's small input buffer drains fast.
+  for (;;) {
+    if (interactive) {
+      if ((r = read(0, chunk, sizeof(chunk))) < 1)
+        break;
+    } else if ((r = read(0, chunk, 1)) < 1) {
+      break;
+    }
+    int i;
+    for (i = 0; i < r && chunk[i] != '\n' && chunk[i] != '\r'; i++) {
+      if (n < MAXLINE)
+        line[n] = chunk[i];
+      n++;
+    }
+    if (i < r)
+      break;                  // the end of the line
   }
   if (r < 1 && n == 0)
     return -1;
@@ -700,7 +716,7 @@ main(void)
 
   // Prompt only a person: a script's shell (sh < file) stays quiet.
   struct stat st;
-  int interactive = fstat(0, &st) == 0 && st.type == T_DEVICE;
+  interactive = fstat(0, &st) == 0 && st.type == T_DEVICE;
   jc_init();
   for (;;) {
     if (jc)
