@@ -198,6 +198,8 @@ kexec(const char *path, char **argv)
   cred_exec(p, mode, uid, gid);
   if (IS_ENABLED(CONFIG_SIGNALS))
     signal_exec(p);
+  if (IS_ENABLED(CONFIG_PROCINFO))
+    procinfo_exec(p, argv);
   return argc;
 
 bad:

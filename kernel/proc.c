@@ -397,6 +397,10 @@ kfork(void)
   if (IS_ENABLED(CONFIG_RLIMITS))
     rlimit_fork(np, p);
   safestrcpy(np->name, p->name, sizeof(p->name));
+  if (IS_ENABLED(CONFIG_PROCINFO)) {
+    np->ppid = p->pid;
+    memmove(np->cmdline, p->cmdline, sizeof(np->cmdline));
+  }
   int pid = np->pid;
   release(&np->lock);
 
@@ -422,6 +426,8 @@ reparent(struct proc *p)
       continue;
     if (pp->parent == p) {
       pp->parent = initproc;
+      if (IS_ENABLED(CONFIG_PROCINFO))
+        pp->ppid = initproc->pid;
       any = 1;
     }
     release(&pp->lock);

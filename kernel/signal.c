@@ -476,6 +476,12 @@ sys_alarm(void)
 }
 
 long
+sys_lasterror(void)
+{
+  return myproc()->lasterror;
+}
+
+long
 sys_waitpid(void)
 {
   return kwaitpid(argint(0), argaddr(1), argint(2));

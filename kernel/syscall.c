@@ -79,6 +79,10 @@ syscall_dispatch(void)
     r = -ENOSYS;
   if (IS_ENABLED(CONFIG_SIGNALS) && num == SYSNR_sigreturn)
     return;   // a0 is the interrupted program's, restored from its frame
+  // With signals, user space can also ask for the error number
+  // (lasterror, user/lib/strerror.c); only a0 changes, as in xv6.
   // xv6 ABI: every error is -1.
+  if (IS_ENABLED(CONFIG_SIGNALS) && r < 0 && r >= -MAX_ERRNO && num != SYSNR_lasterror)
+    p->lasterror = -r;
   p->trapframe->a0 = (r < 0 && r >= -MAX_ERRNO) ? -1 : r;
 }

@@ -4,8 +4,9 @@
 // reader gets SIGTTIN.
 //
 // There is one terminal, the console. It belongs to at most one session
-// (tty.sid), which a session leader claims with tcsetpgrp when it is free
-// (login does, right after setsid). When that leader exits the console is
+// (tty.sid), which a root session leader claims with tcsetpgrp when it is
+// free (login does, right after setsid). While it is free only init's
+// session (init, login at its prompt) may read it. When that leader exits the console is
 // hung up: every process of the session gets SIGHUP (and SIGCONT, so the
 // stopped ones see it) and is marked revoked, and from then on its reads
 // and writes of the console fail with -EIO, as do those of anything it
@@ -65,8 +66,11 @@ tty_check_read(void)
   acquire(&tty.lock);
   int sid = tty.sid, pgrp = tty.pgrp;
   release(&tty.lock);
+  // A free console is read only by init's session (login at its prompt):
+  // a process that made a session of its own earlier must not read the
+  // next user's name and password.
   if (sid == 0)
-    return 0;
+    return p->sid == proc_init()->sid ? 0 : -EIO;
   if (p->sid != sid)
     return -EIO;
   if (p->pgid == pgrp)
@@ -245,8 +249,8 @@ sys_tcsetpgrp(void)
   if (pgid <= 0 || !group_in_session(pgid, p->sid))
     return -EPERM;
   acquire(&tty.lock);
-  if (tty.sid == 0 && p->pid == p->sid)
-    tty.sid = p->sid;
+  if (tty.sid == 0 && p->pid == p->sid && p->euid == 0)
+    tty.sid = p->sid;         // only root claims it: login, before setuid
   int r = tty.sid == p->sid ? 0 : -ENOTTY;
   if (r == 0)
     tty.pgrp = pgid;

@@ -73,6 +73,10 @@ struct proc {
   // others under p->lock)
   int pgid, sid;
   int tty_revoked;            // its session hung up: no console access
+  int lasterror;              // CONFIG_SIGNALS: error number of the last failed call
+  // CONFIG_PROCINFO (kernel/procinfo.c): for ps
+  int ppid;                   // parent's pid (changes under wait_lock + p->lock)
+  char cmdline[48];           // exec's arguments, space-separated
 };
 
 struct cpu  *mycpu(void);
@@ -97,6 +101,7 @@ int  kkill(int pid);
 int  kwaitpid(int pid, uint64 status_addr, int options);  // CONFIG_SIGNALS
 struct proc *proc_lock_index(int i);   // slot i's process, locked, or NULL
 struct proc *proc_init(void);          // the first process
+void procinfo_exec(struct proc *p, char **argv);   // CONFIG_PROCINFO
 void userinit(void);
 // A process that runs fn in the kernel and never enters user mode (no
 // memory, no files, no parent); fn must not return. 0 or -ENOMEM.

@@ -1,6 +1,6 @@
 // user/bin/bench.c: in-guest micro-benchmarks, timed with the time CSR.
 //
-//   bench [-min] [NAME [ITERS]]    NAME: null fork exec pipe pipebw file fsread sbrk par, or all;
+//   bench [-min] [NAME [ITERS]]    NAME: null fork exec pipe pipebw file fsread sbrk par signal, or all;
 //                                  lock pushoff loop (CONFIG_LOCK_BENCH)
 //
 // Each benchmark runs ITERS operations five times; the median is reported as
@@ -175,10 +175,31 @@ b_par(int n)
   }
 }
 
+// A signal round trip (CONFIG_SIGNALS): sigkill to ourselves, delivery to
+// a handler on our stack, and sigreturn back. Left out without signals.
+static volatile int caught;
+
+static void
+on_usr1(int sig)
+{
+  (void)sig;
+  caught++;
+}
+
+static void
+b_signal(int n)
+{
+  for (int i = 0; i < n; i++)
+    sigkill(getpid(), SIGUSR1);
+  if (caught < n)
+    die("signal delivery");
+}
+
 static struct { const char *name; void (*fn)(int); int iters; } benches[] = {
   { "null", b_null, 20000 }, { "fork", b_fork, 200 }, { "exec", b_exec, 50 },
   { "pipe", b_pipe, 2000 }, { "pipebw", b_pipebw, 200 }, { "file", b_file, 20 },
   { "fsread", b_fsread, 20 }, { "sbrk", b_sbrk, 5000 }, { "par", b_par, 10 },
+  { "signal", b_signal, 5000 },
 };
 
 // With -min, the fastest of KREPS runs instead of the median of REPS: on a
@@ -250,10 +271,12 @@ main(int argc, char *argv[])
     if (strcmp(which, "all") != 0 && strcmp(which, benches[k].name) != 0)
       continue;
     found = 1;
+    if (benches[k].fn == b_signal && signal(SIGUSR1, on_usr1) == (sighandler_t)-1)
+      continue;               // a kernel without CONFIG_SIGNALS
     run(k, argc > 2 ? atoi(argv[2]) : benches[k].iters);
   }
   if (!found) {
-    fprintf(2, "usage: bench [-min] [null|fork|exec|pipe|pipebw|file|fsread|sbrk|par|all|lock|pushoff|loop [ITERS]]\n");
+    fprintf(2, "usage: bench [-min] [null|fork|exec|pipe|pipebw|file|fsread|sbrk|par|signal|all|lock|pushoff|loop [ITERS]]\n");
     return 1;
   }
   printf("bench done\n");

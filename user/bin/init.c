@@ -57,6 +57,11 @@ start_child(char *path, char **argv)
       sleep(10);   // no children to reap: give the others time to end
   }
   if (pid == 0) {
+    // Its own session with the console as terminal (CONFIG_JOB_CONTROL;
+    // both calls fail harmlessly without): ^C and job control work in
+    // the shell, and when it exits its leftovers lose the console.
+    if (setsid() > 0)
+      tcsetpgrp(0, getpid());
     exec(path, argv);
     exec(argv[0], argv);
     printf("init: exec %s failed\n", argv[0]);

@@ -3,7 +3,7 @@
 // Reads a line, parses it into a tree of commands and runs the tree in a
 // child process, so nothing a command does (redirections, a failed exec)
 // can disturb the shell itself. Builtins run in the shell, since a child
-// cannot change its parent's state: `cd`, `ulimit` for the limits
+// cannot change its parent's state: `cd`, `exit`, `ulimit` for the limits
 // everything started later inherits, and `jobs`, `fg`, `bg` for job
 // control (below main's helpers).
 //
@@ -432,6 +432,12 @@ builtin_ulimit(void)
 
 static void builtin_jobs(void), builtin_fg(void), builtin_bg(void);
 
+static void
+builtin_exit(void)
+{
+  exit(bargv[1] ? atoi(bargv[1]) : 0);
+}
+
 // Runs line if it is a builtin; returns 1 if it was one.
 static int
 builtin(void)
@@ -439,6 +445,7 @@ builtin(void)
   static const struct { const char *name; void (*fn)(void); } cmds[] = {
     { "cd", builtin_cd }, { "ulimit", builtin_ulimit },
     { "jobs", builtin_jobs }, { "fg", builtin_fg }, { "bg", builtin_bg },
+    { "exit", builtin_exit },
   };
 
   if (splitwords() == 0)
@@ -455,16 +462,32 @@ builtin(void)
 // Reads one line into `line` (without its newline). Returns its length,
 // -1 at end of input, or -2 for a line longer than MAXLINE, which is read
 // to its end and dropped so that no part of it runs.
+static int interactive;        // stdin is a terminal
+
 static int
 getline(void)
 {
+  static char chunk[128];
   int n = 0, r;
-  char c;
 
-  while ((r = read(0, &c, 1)) == 1 && c != '\n' && c != '\r') {
-    if (n < MAXLINE)
-      line[n] = c;
-    n++;
+  // From a file, one byte at a time: what follows the line is the next
+  // command's. The console returns at most a line per read, so there
+  // read whole chunks: the console's small input buffer drains fast.
+  for (;;) {
+    if (interactive) {
+      if ((r = read(0, chunk, sizeof(chunk))) < 1)
+        break;
+    } else if ((r = read(0, chunk, 1)) < 1) {
+      break;
+    }
+    int i;
+    for (i = 0; i < r && chunk[i] != '\n' && chunk[i] != '\r'; i++) {
+      if (n < MAXLINE)
+        line[n] = chunk[i];
+      n++;
+    }
+    if (i < r)
+      break;                  // the end of the line
   }
   if (r < 1 && n == 0)
     return -1;
@@ -619,6 +642,9 @@ builtin_fg(void)
     return;
   printf("%s\n", j->cmd);
   j->state = RUNNING;
+  // The console first: continued in the background, the job's read would
+  // stop it again with SIGTTIN.
+  tcsetpgrp(0, j->pid);
   sigkill(-j->pid, SIGCONT);
   waitfg(j->pid, j);
 }
@@ -688,11 +714,15 @@ main(void)
     }
   }
 
+  // Prompt only a person: a script's shell (sh < file) stays quiet.
+  struct stat st;
+  interactive = fstat(0, &st) == 0 && st.type == T_DEVICE;
   jc_init();
   for (;;) {
     if (jc)
       reapjobs();
-    fprintf(2, "$ ");
+    if (interactive)
+      fprintf(2, "$ ");
     int n = getline();
     if (n == -1)
       break;   // end of input

@@ -17,6 +17,7 @@
 #include <uapi/octopos/pagebench.h>
 #include <uapi/octopos/resource.h>
 #include <uapi/octopos/signal.h>
+#include <uapi/octopos/procinfo.h>
 
 // System calls 1-21 (xv6-riscv).
 int fork(void);
@@ -98,6 +99,16 @@ int getpgid(int pid);
 int getsid(int pid);
 int tcsetpgrp(int fd, int pgid);
 int tcgetpgrp(int fd);
+// Processes (CONFIG_PROCINFO; -1 without).
+int procinfo(struct procinfo *buf, int n);   // records copied
+int getppid(void);
+// user/lib/strerror.c (linked where used): the message for an error
+// number, and a call that also returns the kernel's error number.
+const char *strerror(int err);
+long syscall_errno(int nr, long a0, long a1, int *err);
+int lasterror(void);                  // CONFIG_SIGNALS: the last failed call's error number
+const char *signame(int sig);         // "TERM" for SIGTERM, or 0
+int signum(const char *name);         // "TERM", "SIGTERM" or "15": the number, or -1
 
 // ulib.c
 char *strcpy(char *dst, const char *src);

@@ -14,13 +14,21 @@ need_rlimits(void)
     skip("no CONFIG_RLIMITS");
 }
 
-// As a child with user id UT_UID (root may setuid; without MULTIUSER every
-// process is root and the NPROC tests cannot run).
+// Tests that run a child as another user need MULTIUSER and root: check
+// in the test process, before any child exists.
+static void
+need_users(void)
+{
+  if (getuid() != 0)
+    skip("needs CONFIG_MULTIUSER and root to become another user");
+}
+
+// In such a child: become user UT_UID.
 static void
 become_user(void)
 {
-  if (getuid() != 0 || setuid(UT_UID) < 0 || getuid() != UT_UID)
-    skip("needs CONFIG_MULTIUSER and root to become another user");
+  if (setuid(UT_UID) < 0 || getuid() != UT_UID)
+    fail("setuid(%d) failed", UT_UID);
 }
 
 void
@@ -38,6 +46,7 @@ t_rlimitargs(void)
   rl.rlim_max = 4;
   CHECK(setrlimit(RLIMIT_NOFILE, &rl) == -1, "setrlimit with cur > max succeeded");
   // An ordinary user may lower a hard limit but not raise it again.
+  need_users();
   int pid = xfork();
   if (pid == 0) {
     become_user();
@@ -83,6 +92,7 @@ void
 t_rlimitnproc(void)
 {
   need_rlimits();
+  need_users();
   int fds[2];
   CHECK(pipe(fds) == 0, "pipe failed");
   int pid = xfork();
@@ -113,8 +123,6 @@ t_rlimitnproc(void)
   close(fds[0]);
   close(fds[1]);
   int st = xwait(pid);
-  if (st == UT_SKIP_STATUS)
-    skip("needs CONFIG_MULTIUSER");
   CHECK(st == 2, "with RLIMIT_NPROC 3 a user forked %d more, not 2", st);
 }
 
@@ -124,6 +132,7 @@ void
 t_rlimitroot(void)
 {
   need_rlimits();
+  need_users();
   int go[2], ready[2];
   CHECK(pipe(go) == 0 && pipe(ready) == 0, "pipe failed");
   int pid = xfork();
@@ -160,8 +169,6 @@ t_rlimitroot(void)
   CHECK(r > 0, "root could not fork after a user filled the process table");
   xwait(r);
   int st = xwait(pid);
-  if (st == UT_SKIP_STATUS)
-    skip("needs CONFIG_MULTIUSER");
   CHECK(st == 0, "the user's forks were not stopped short of the table size");
 }
 

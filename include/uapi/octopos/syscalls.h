@@ -86,6 +86,7 @@ SYSCALL_OPT(getrlimit, 67, CONFIG_RLIMITS)
 SYSCALL_OPT(setrlimit, 68, CONFIG_RLIMITS)
 SYSCALL_OPT(procinfo,  69, CONFIG_PROCINFO)    // int procinfo(struct procinfo *, int n): for ps
 SYSCALL_OPT(getppid,   70, CONFIG_PROCINFO)
+SYSCALL_OPT(lasterror, 80, CONFIG_SIGNALS)     // int lasterror(void): the error number of the last failed call
 
 #ifdef SYSCALL_OPT_DEFAULTED
 #undef SYSCALL_OPT
