@@ -83,6 +83,7 @@ void xv6fs_iupdate(struct inode *ip);
 int  xv6fs_ialloc(struct vfs_mount *m, short type, uint *inum);
 // bmap.c
 void xv6fs_itrunc(struct inode *ip);
+int  xv6fs_sync(struct vfs_mount *m);  // the log's commit (sync, fsync)
 int  xv6fs_read(struct inode *ip, int user_dst, uint64 dst, uint off, uint n);
 int  xv6fs_write(struct inode *ip, int user_src, uint64 src, uint off, uint n);
 

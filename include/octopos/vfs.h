@@ -29,10 +29,20 @@ struct vfs_ops {
   int  (*isempty)(struct inode *dp);
   // The entry at *off (advanced past it): 1 found, 0 end, or -errno.
   int  (*readdir)(struct inode *dp, uint *off, struct dirent *de);
+#if IS_ENABLED(CONFIG_FS_SYNC)
   // Put every completed change on disk and wait (sync, fsync); 0 or
-  // -EIO. NULL: nothing is kept on a disk.
+  // -EIO. NULL: nothing is kept on a disk. Only with FS_SYNC, which is
+  // its only caller (tiny_defconfig has no room for the empty slot).
   int  (*sync)(struct vfs_mount *m);
+#endif
 };
+
+// A file system's sync op in its struct vfs_ops initializer: VFS_SYNC(fn).
+#if IS_ENABLED(CONFIG_FS_SYNC)
+#define VFS_SYNC(fn) .sync = (fn),
+#else
+#define VFS_SYNC(fn)
+#endif
 
 struct vfs_mount {
   uint dev;                     // st_dev of its inodes
