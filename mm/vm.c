@@ -34,7 +34,7 @@ walk(pagetable_t pagetable, uint64 va, int alloc)
   for (int level = 2; level > 0; level--) {
     pte_t *pte = &pagetable[PX(level, va)];
     if (*pte & PTE_V) {
-      if (*pte & (PTE_R | PTE_W | PTE_X))
+      if (IS_ENABLED(CONFIG_KERNEL_MAP_LARGE) && (*pte & (PTE_R | PTE_W | PTE_X)))
         return NULL;   // inside a kernel megapage (kvminit): no 4 KiB PTE here
       pagetable = (pagetable_t)PTE2PA(*pte);
     } else {
@@ -136,7 +136,10 @@ kvminit(void)
   if (rw > ro)
     kvmmap(kpt, ro, ro, rw - ro, PTE_R | PTE_G);
   uint64 ram_end = fdt.mem_base + fdt.mem_size;
-  kvmmap_ram(kpt, rw, ram_end, PTE_R | PTE_W | PTE_G);
+  if (IS_ENABLED(CONFIG_KERNEL_MAP_LARGE))
+    kvmmap_ram(kpt, rw, ram_end, PTE_R | PTE_W | PTE_G);
+  else
+    kvmmap(kpt, rw, rw, ram_end - rw, PTE_R | PTE_W | PTE_G);
   if (IS_ENABLED(CONFIG_KERNEL_PT_SEPARATE))
     kvmmap(kpt, TRAMPOLINE, (uint64)trampoline, PGSIZE, PTE_R | PTE_X);
   proc_mapstacks(kpt);
