@@ -35,7 +35,8 @@ static struct {
   struct buddy_block free[MAX_ORDER + 1];   // list heads (circular)
   uint8 *tag;             // per page of [base, end)
   uint64 base, end;       // managed range
-  size_t nfree;           // free pages
+  uint64 frontier;        // [frontier, end) is free but not yet on any list
+  size_t nfree;           // free pages (listed and beyond the frontier)
   size_t npages;          // managed pages
 } buddy;
 
@@ -78,8 +79,27 @@ buddy_of(uint64 pa, unsigned int order)
   return b;
 }
 
-// Carve the tag bytes from the bottom, then cover the rest with the
-// largest aligned blocks that fit. Called once, before any other hart runs.
+// Put the next block beyond the frontier on its list: the largest aligned
+// block that fits. 0 when the frontier has reached the end. Blocks are
+// carved on demand, so set-up costs the same whatever the memory size.
+// Caller holds buddy.lock (or runs before any other hart).
+static int
+buddy_carve(void)
+{
+  uint64 pa = buddy.frontier;
+  if (pa >= buddy.end)
+    return 0;
+  int k = 0;                    // int: with MAX_ORDER 0, k < 0 must not warn
+  while (k < MAX_ORDER && (pa & ((uint64)PGSIZE << k)) == 0 &&
+         pa + ((uint64)PGSIZE << (k + 1)) <= buddy.end)
+    k++;
+  buddy_push(pa, k);
+  buddy.frontier = pa + ((uint64)PGSIZE << k);
+  return 1;
+}
+
+// Carve the tag bytes from the bottom; the rest is the frontier.
+// Called once, before any other hart runs.
 void
 page_backend_init(uint64 start, uint64 end)
 {
@@ -90,24 +110,14 @@ page_backend_init(uint64 start, uint64 end)
 
   uint64 tagbytes = PGROUNDUP((end - start) / PGSIZE);
   if (tagbytes >= end - start) {
-    buddy.base = buddy.end = end;   // too small to manage anything
+    buddy.base = buddy.end = buddy.frontier = end;   // too small to manage anything
     return;
   }
   buddy.tag = (uint8 *)start;
-  buddy.base = start + tagbytes;
+  buddy.base = buddy.frontier = start + tagbytes;
   buddy.end = end;
-  buddy.npages = (end - buddy.base) / PGSIZE;
+  buddy.npages = buddy.nfree = (end - buddy.base) / PGSIZE;
   memset(buddy.tag, BUDDY_NONE, tagbytes);
-
-  for (uint64 pa = buddy.base; pa < end; ) {
-    int k = 0;                  // int: with MAX_ORDER 0, k < 0 must not warn
-    while (k < MAX_ORDER && (pa & ((uint64)PGSIZE << k)) == 0 &&
-           pa + ((uint64)PGSIZE << (k + 1)) <= end)
-      k++;
-    buddy_push(pa, k);
-    buddy.nfree += (size_t)1 << k;
-    pa += (uint64)PGSIZE << k;
-  }
 }
 
 // Caller holds buddy.lock.
@@ -116,10 +126,15 @@ buddy_alloc_locked(unsigned int order)
 {
   unsigned int k = order;
 
-  while (k <= MAX_ORDER && buddy.free[k].next == &buddy.free[k])
-    k++;
-  if (k > MAX_ORDER)
-    return NULL;
+  for (;;) {
+    while (k <= MAX_ORDER && buddy.free[k].next == &buddy.free[k])
+      k++;
+    if (k <= MAX_ORDER)
+      break;
+    if (!buddy_carve())
+      return NULL;
+    k = order;
+  }
 
   uint64 pa = (uint64)buddy.free[k].next;
   buddy_unlink(pa);

@@ -16,11 +16,16 @@ struct freelist_page {
 _Static_assert(sizeof(struct freelist_page) <= PAGE_LINK_BYTES,
                "free-list link must fit in the bytes the poison check skips");
 
+// Pages never handed out yet are not on the list: they are the range
+// [frontier, limit), taken from the bottom when the list is empty. Setting
+// up is then O(1) whatever the memory size, instead of writing a link into
+// every page (which, under QEMU, also makes the host commit all of it).
 static struct {
   struct spinlock lock;
   struct freelist_page *head;
-  size_t nfree;
+  size_t nfree;                     // on the list and above the frontier
   size_t npages;
+  uint64 frontier, limit;
 } freelist;
 
 // Caller holds freelist.lock.
@@ -34,7 +39,8 @@ freelist_push(void *pa)
   freelist.nfree++;
 }
 
-// Caller holds freelist.lock.
+// Caller holds freelist.lock. Freed pages first (warm), then untouched
+// ones from the bottom up, which keeps early boot allocations together.
 static void *
 freelist_pop(void)
 {
@@ -43,21 +49,22 @@ freelist_pop(void)
   if (p != NULL) {
     freelist.head = p->next;
     freelist.nfree--;
+  } else if (freelist.frontier < freelist.limit) {
+    p = (struct freelist_page *)freelist.frontier;
+    freelist.frontier += PGSIZE;
+    freelist.nfree--;
   }
   return p;
 }
 
-// Push from the top down so that the list hands out low addresses first,
-// which keeps early boot allocations together.
 void
 page_backend_init(uint64 start, uint64 end)
 {
   initlock(&freelist.lock, "freelist");
   freelist.head = NULL;
-  freelist.nfree = 0;
-  for (uint64 pa = end; pa > start; pa -= PGSIZE)
-    freelist_push((void *)(pa - PGSIZE));
-  freelist.npages = freelist.nfree;
+  freelist.frontier = PGROUNDUP(start);
+  freelist.limit = freelist.frontier < end ? PGROUNDDOWN(end) : freelist.frontier;
+  freelist.nfree = freelist.npages = (freelist.limit - freelist.frontier) / PGSIZE;
 }
 
 void *

@@ -34,6 +34,8 @@ walk(pagetable_t pagetable, uint64 va, int alloc)
   for (int level = 2; level > 0; level--) {
     pte_t *pte = &pagetable[PX(level, va)];
     if (*pte & PTE_V) {
+      if (IS_ENABLED(CONFIG_KERNEL_MAP_LARGE) && (*pte & (PTE_R | PTE_W | PTE_X)))
+        return NULL;   // inside a kernel megapage (kvminit): no 4 KiB PTE here
       pagetable = (pagetable_t)PTE2PA(*pte);
     } else {
       if (!alloc || (pagetable = (pagetable_t)kalloc()) == NULL)
@@ -88,6 +90,35 @@ kvmmap(pagetable_t kpt, uint64 va, uint64 pa, uint64 sz, int perm)
     panic("kvmmap: out of memory");
 }
 
+#define MEGAPAGE (1UL << PXSHIFT(1))   // 2 MiB: a level-1 leaf
+
+// Map RAM [a, end) one-to-one, in 2 MiB pages where both ends allow and
+// 4 KiB pages at the edges, so that the map's cost (page-table pages,
+// walks at boot) does not grow with the memory size: 4 GiB is 2048
+// entries, not a million. Nothing maps or unmaps single pages of the
+// direct map afterwards; walk() stops at these leaves.
+static void
+kvmmap_ram(pagetable_t kpt, uint64 a, uint64 end, int perm)
+{
+  while (a < end) {
+    if ((a & (MEGAPAGE - 1)) != 0 || end - a < MEGAPAGE) {
+      uint64 next = MIN((a + MEGAPAGE) & ~(MEGAPAGE - 1), end);   // the next 2 MiB boundary
+      kvmmap(kpt, a, a, next - a, perm);
+      a = next;
+      continue;
+    }
+    pte_t *top = &kpt[PX(2, a)];
+    if (!(*top & PTE_V)) {
+      pagetable_t t = kalloc();
+      if (t == NULL)
+        panic("kvminit: out of memory");
+      *top = PA2PTE(t) | PTE_V;
+    }
+    ((pagetable_t)PTE2PA(*top))[PX(1, a)] = PA2PTE(a) | perm | PTE_V | PTE_A | PTE_D;
+    a += MEGAPAGE;
+  }
+}
+
 // Build the kernel's page table (hart 0, once).
 void
 kvminit(void)
@@ -107,7 +138,10 @@ kvminit(void)
   if (rw > ro)
     kvmmap(kpt, ro, ro, rw - ro, PTE_R | PTE_G);
   uint64 ram_end = fdt.mem_base + fdt.mem_size;
-  kvmmap(kpt, rw, rw, ram_end - rw, PTE_R | PTE_W | PTE_G);
+  if (IS_ENABLED(CONFIG_KERNEL_MAP_LARGE))
+    kvmmap_ram(kpt, rw, ram_end, PTE_R | PTE_W | PTE_G);
+  else
+    kvmmap(kpt, rw, rw, ram_end - rw, PTE_R | PTE_W | PTE_G);
   if (IS_ENABLED(CONFIG_KERNEL_PT_SEPARATE))
     kvmmap(kpt, TRAMPOLINE, (uint64)trampoline, PGSIZE, PTE_R | PTE_X);
   proc_mapstacks(kpt);

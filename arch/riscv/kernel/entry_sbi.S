@@ -3,6 +3,12 @@
 // OpenSBI enters the boot hart at _entry with a0 = hart id, a1 = devicetree;
 // it becomes cpu 0. Other harts are started later through SBI HSM at
 // _entry_secondary with a0 = hart id, a1 = the cpu index we chose.
+//
+// Firmware without HSM sends every hart to _entry at once. The first to
+// swap boot_claimed wins the lottery and boots as cpu 0; the others spin
+// on their word of boot_release (touching nothing else: .bss is being
+// cleared) until cpu 0 writes there the cpu index + 1 it gives them
+// (arch_start_secondaries, sbi.c), then enter kmain() as that cpu.
 #include <asm/stack.h>
 
   .section .text.entry
@@ -18,7 +24,7 @@ _entry:
   la t0, boot_claimed
   li t1, 1
   amoswap.w t1, t1, (t0)
-  bnez t1, 2f
+  bnez t1, lost
   mv a2, a1          // kmain(cpu = 0, hartid, dtb)
   mv a1, a0
   li a0, 0
@@ -47,10 +53,29 @@ _entry_secondary:
   wfi
   j 2b
 
+lost:
+  li t0, BOOT_RELEASE_SLOTS
+  bgeu a0, t0, 2b    // no slot to be released through: park
+  la t0, boot_release
+  slli t1, a0, 2
+  add t0, t0, t1
+3:
+  lw t1, 0(t0)
+  beqz t1, 3b
+  fence r, rw        // see what cpu 0 wrote before releasing us
+  addi t1, t1, -1    // kmain(cpu = released - 1, hartid, dtb = 0)
+  mv a1, a0
+  mv a0, t1
+  li a2, 0
+  j 1b
+
   .section .data
   .balign 4
 boot_claimed:        // in .data: a reset reloads it as 0
   .word 0
+  .globl boot_release
+boot_release:        // per hart id: 0 = wait, else cpu index + 1
+  .space 4 * BOOT_RELEASE_SLOTS
 
   .section .stacks, "aw", @nobits
   .balign 16

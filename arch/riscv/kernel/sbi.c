@@ -7,7 +7,9 @@
 #include <octopos/proc.h>
 #include <asm/sbi.h>
 #include <asm/arch.h>
+#include <asm/stack.h>
 
+#define SBI_EXT_BASE 0x10
 #define SBI_EXT_TIME 0x54494D45
 #define SBI_EXT_HSM  0x48534D
 #define SBI_EXT_SRST 0x53525354
@@ -48,18 +50,44 @@ arch_secondary_wait(void)
 {
 }
 
-// Start every other hart the devicetree lists, up to CONFIG_NR_CPUS in all.
+// Does the firmware implement extension ext? (SBI base, probe_extension.)
+static int
+sbi_has(uint64 ext)
+{
+  struct sbiret r = sbi_call(SBI_EXT_BASE, 3, ext, 0, 0);
+  return r.error == 0 && r.value != 0;
+}
+
+// Without HSM the hart is already in the kernel, spinning in entry_sbi.S
+// on its boot_release word: give it its cpu index. 0, or -1 if it cannot
+// be reached (a hart id beyond the table).
+static long
+release_hart(uint64 hartid, int cpu)
+{
+  extern uint32 boot_release[BOOT_RELEASE_SLOTS];
+  if (hartid >= BOOT_RELEASE_SLOTS)
+    return -1;
+  __atomic_store_n(&boot_release[hartid], cpu + 1, __ATOMIC_RELEASE);
+  return 0;
+}
+
+// Start every other hart the kernel may run on (fdt.harts), up to
+// CONFIG_NR_CPUS in all: through HSM when the firmware has it, else by
+// releasing the harts that lost the boot lottery. Cpu indices follow
+// fdt.harts, whatever the hart ids are.
 void
 arch_start_secondaries(void)
 {
   extern char _entry_secondary[];
+  int hsm = sbi_has(SBI_EXT_HSM);
   int next = 1;
   for (int i = 0; i < fdt.nharts && next < CONFIG_NR_CPUS; i++) {
-    if (fdt.harts[i].hartid == cpus[0].hartid)
+    uint64 id = fdt.harts[i].hartid;
+    if (id == cpus[0].hartid)
       continue;
-    long err = sbi_hart_start(fdt.harts[i].hartid, (uint64)_entry_secondary, next);
+    long err = hsm ? sbi_hart_start(id, (uint64)_entry_secondary, next) : release_hart(id, next);
     if (err != 0)
-      printf("sbi: hart %d did not start (error %ld)\n", fdt.harts[i].hartid, err);
+      printf("sbi: hart %ld did not start (%s error %ld)\n", id, hsm ? "HSM" : "release", err);
     else
       next++;
   }
