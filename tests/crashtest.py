@@ -245,24 +245,10 @@ def trial(args, O, i, seed):
 
     # Boot 2: recover, check, power off.
     where = "boot 2"
-    g = Guest(qemu_argv(O, disk), os.path.join(logdir, "crash-%d-check.log" % seed), 150)
-    try:
-      to_prompt(g, 60, "the first shell prompt after the crash")
-      start = g.pos
-      g.send("crashwork check\n")
-      g.expect(r"^check end \d+", 60, what="'check end' from crashwork check")
-      out = g.text[start:g.pos]
-      g.expect(PROMPT, 20, what="the prompt after the check")
-      g.send("poweroff\n")
-      rc = g.wait_exit(30)
-      g.check_panic()
-      if rc != 0:
-        raise GuestError("exit", "poweroff: QEMU exit status %s" % rc)
-      text = g.text
-    finally:
-      g.close()
+    out = boot_check(O, disk, os.path.join(logdir, "crash-%d-check.log" % seed))
   except GuestError as e:
-    return False, "%s: %s: %s\n%s" % (where, e.kind, e, tail(g.text if g else "")), 0, 1
+    return False, "%s: %s: %s\n%s" % (where, e.kind, e, tail(getattr(e, "text", None) or
+                                                           (g.text if g else ""))), 0, 1
   found, bad = parse_check(out)
   lost, incons = compare(model, found)
   incons += bad
@@ -275,6 +261,30 @@ def trial(args, O, i, seed):
             len(lost), len(incons))
   os.unlink(disk)
   return True, summary, 0, 0
+
+
+def boot_check(O, disk, log):
+  """The boot after a power cut: recover, run `crashwork check`, power off.
+  Returns check's output; a GuestError carries the console text as .text."""
+  g = Guest(qemu_argv(O, disk), log, 150)
+  try:
+    to_prompt(g, 60, "the first shell prompt after the crash")
+    start = g.pos
+    g.send("crashwork check\n")
+    g.expect(r"^check end \d+", 60, what="'check end' from crashwork check")
+    out = g.text[start:g.pos]
+    g.expect(PROMPT, 20, what="the prompt after the check")
+    g.send("poweroff\n")
+    rc = g.wait_exit(30)
+    g.check_panic()
+    if rc != 0:
+      raise GuestError("exit", "poweroff: QEMU exit status %s" % rc)
+    return out
+  except GuestError as e:
+    e.text = g.text
+    raise
+  finally:
+    g.close()
 
 
 def quiet_trial(args, O, i, seed, mode):
@@ -304,23 +314,10 @@ def quiet_trial(args, O, i, seed, mode):
     finally:
       g.close()           # SIGKILL: the power cut
     where = "boot 2"
-    g = Guest(qemu_argv(O, disk), os.path.join(logdir, "quiet-%d-check.log" % seed), 150)
-    try:
-      to_prompt(g, 60, "the first shell prompt after the crash")
-      start = g.pos
-      g.send("crashwork check\n")
-      g.expect(r"^check end \d+", 60, what="'check end' from crashwork check")
-      out = g.text[start:g.pos]
-      g.expect(PROMPT, 20, what="the prompt after the check")
-      g.send("poweroff\n")
-      rc = g.wait_exit(30)
-      g.check_panic()
-      if rc != 0:
-        raise GuestError("exit", "poweroff: QEMU exit status %s" % rc)
-    finally:
-      g.close()
+    out = boot_check(O, disk, os.path.join(logdir, "quiet-%d-check.log" % seed))
   except GuestError as e:
-    return False, "%s: %s: %s\n%s" % (where, e.kind, e, tail(g.text if g else "")), 0, 1
+    return False, "%s: %s: %s\n%s" % (where, e.kind, e, tail(getattr(e, "text", None) or
+                                                           (g.text if g else ""))), 0, 1
   found, bad = parse_check(out)
   problems = list(bad)
   have = found.get("qa")

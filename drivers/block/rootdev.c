@@ -12,16 +12,6 @@
 #include <octopos/printk.h>
 #include <octopos/string.h>
 
-static int
-streq(const char *a, const char *b)
-{
-  while (*a && *a == *b) {
-    a++;
-    b++;
-  }
-  return *a == *b;
-}
-
 // A non-negative decimal number, or -1.
 static int
 number(const char *s)

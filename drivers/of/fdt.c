@@ -109,16 +109,6 @@ cells(const uchar *p, uint32 n)
 }
 
 static int
-streq(const char *a, const char *b)
-{
-  while (*a && *a == *b) {
-    a++;
-    b++;
-  }
-  return *a == *b;
-}
-
-static int
 startswith(const char *s, const char *prefix)
 {
   while (*prefix)

@@ -13,4 +13,17 @@ int   strncmp(const char *p, const char *q, size_t n);
 char *strncpy(char *s, const char *t, size_t n);
 char *safestrcpy(char *s, const char *t, int n);   // always NUL-terminates
 
+// 1 if two NUL-terminated strings are equal. Inline: the devicetree parser
+// and the root-device chooser call it on short names, and tiny's budget
+// notices a call.
+static inline int
+streq(const char *a, const char *b)
+{
+  while (*a && *a == *b) {
+    a++;
+    b++;
+  }
+  return *a == *b;
+}
+
 #endif
