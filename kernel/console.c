@@ -16,7 +16,11 @@
 
 #define BACKSPACE 0x100
 #define C(x) ((x) - '@')   // control-x
-#define INPUT_BUF 128
+// Typed input waiting for a reader. A character that arrives with the
+// buffer full is dropped (xv6's rule), and a polled UART hands over a whole
+// FIFO per tick, so the buffer holds more than one long line: 1 KiB of .bss
+// lets a pasted 260-byte command line through whole on every configuration.
+#define INPUT_BUF 1024
 
 static struct {
   struct spinlock lock;

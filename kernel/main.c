@@ -84,9 +84,11 @@ kmain(uint64 cpu, uint64 hartid, uint64 dtb)
   if (fdt_parse((const void *)dtb) < 0) {
     // No devicetree we can trust: say so on the board's usual UART and stop.
     uart_early_init(FALLBACK_UART);
-    printf("octopos: the devicetree at %p is invalid; cannot boot\n", (void *)dtb);
+    // Parse again, now that its messages can be seen: the reason first, so
+    // whoever reads up to "cannot boot" has it.
     if (IS_ENABLED(CONFIG_FDT_DIAGNOSTICS))
-      fdt_parse((const void *)dtb);   // again, now that its messages can be seen
+      fdt_parse((const void *)dtb);
+    printf("octopos: the devicetree at %p is invalid; cannot boot\n", (void *)dtb);
     for (;;)
       wfi();
   }
