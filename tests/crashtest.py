@@ -302,7 +302,7 @@ def quiet_trial(args, O, i, seed, mode):
     try:
       to_prompt(g, 60)
       g.send("crashwork quiet %d %s\n" % (seed, mode))
-      m = g.expect(r"^quiet %d %s qa size (\d+)$" % (seed, mode), 60,
+      m = g.expect(r"^quiet %d %s qa size (\d+)\r?\n" % (seed, mode), 60,
                    what="crashwork's 'quiet' line")
       size = int(m.group(1))
       end = time.monotonic() + wait
