@@ -6,4 +6,10 @@
 
 char *safestrcpy(char *s, const char *t, int n);
 
+static inline int
+streq(const char *a, const char *b)
+{
+  return strcmp(a, b) == 0;
+}
+
 #endif
