@@ -428,6 +428,13 @@ reparent(struct proc *p)
       pp->parent = initproc;
       if (IS_ENABLED(CONFIG_PROCINFO))
         pp->ppid = initproc->pid;
+      // A stopped orphan would wait forever for a SIGCONT nobody is left to
+      // send (init cannot reap it): hang it up and continue it, as POSIX
+      // does for an orphaned process group with stopped members.
+      if (IS_ENABLED(CONFIG_SIGNALS) && pp->stopped) {
+        signal_post_locked(pp, SIGHUP);
+        signal_post_locked(pp, SIGCONT);
+      }
       any = 1;
     }
     release(&pp->lock);

@@ -797,6 +797,8 @@ one_call(void)
       if (nr == NR_getcwd || nr == NR_procinfo) {
         a0 = arg_ptr(&bad);
         a1 = rn(2) ? (long)rn(300) : arg_len();
+        if (nr == NR_procinfo && a1 == 0)
+          bad = 0;                                 // room for no records: nothing is stored
       } else {
         a0 = rn(6) - 1;                            // clock id / resource: -1..4
         if (rn(4) == 0)
