@@ -110,7 +110,8 @@ def one(O, config, kind, cmds, want, outdir):
         return False, "gdb did not damage the blob: %s" % " | ".join(last)
       try:
         g.expect(INVALID, 30, fail=r"hart \d+ online", what="'%s'" % INVALID)
-        g.expect(want, 10, what="/%s/" % want)
+        if not re.search(want, g.text, re.M):   # the reason comes first
+          g.expect(want, 10, what="/%s/" % want)
       except GuestError as e:
         return False, "%s; console: %s" % (e, session._short(g.text))
       g.drain(3)                 # anything a boot that went on would print
