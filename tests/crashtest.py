@@ -95,6 +95,8 @@ class Model:
     self.running = set()    # names of the batch running after the last sync
     self.plan_renames = []  # (old, new) planned since the last sync
     self.running_renames = []
+    self.plan_uses = {}     # name: how many planned operations name it
+    self.running_uses = {}
     self.failed = set()     # names of failed ops: state unknown for good
     self.syncs = 0
     self.known = set()      # every name ever mentioned
@@ -111,6 +113,8 @@ class Model:
       self.planned = set()
       self.running_renames = self.plan_renames
       self.plan_renames = []
+      self.running_uses = self.plan_uses
+      self.plan_uses = {}
       self.syncs += 1
     elif w[0] == "done" and len(w) >= 3:
       self.pending.append(w[1:])
@@ -122,6 +126,8 @@ class Model:
       names = w[3:5] if w[2] == "rename" else w[3:4]
       if w[2] == "rename" and len(w) >= 5:
         self.plan_renames.append((w[3], w[4]))
+      for n in names:
+        self.plan_uses[n] = self.plan_uses.get(n, 0) + 1
       self.planned.update(names)
       self.known.update(names)
 
@@ -181,7 +187,11 @@ def compare(model, found):
   # A rename running at the kill: its file under the old name or the new,
   # never under neither (rename is atomic; link + unlink is too, in that
   # sense, one name at least always being there).
+  # Only where no other operation of that batch names either: a later
+  # delete of the new name in the same batch may have run too.
   for a, b in model.running_renames:
+    if model.running_uses.get(a, 0) > 1 or model.running_uses.get(b, 0) > 1:
+      continue
     if model.committed.get(a, ("dir",))[0] == "file" and a not in model.failed:
       if a not in found and b not in found:
         incons.append("rename %s %s: neither name after the crash" % (a, b))
