@@ -41,7 +41,14 @@ if [ "$BOOT" = uboot ]; then
   [ "${mem:-128}" -ge 256 ] || mem=256
 fi
 smp=${SMP:-$(cfgval NR_CPUS)}
-args="${QEMU:-qemu-system-riscv64} -machine virt -nographic -m ${mem:-128}M -smp ${smp:-1}"
+smp=${smp:-1}
+machine=virt
+if [ "$(cfgval QEMU_SIFIVE_U)" = y ]; then
+  # Hart 0 is the E51 monitor core the kernel never uses: the U54s follow.
+  machine=sifive_u
+  smp=$((smp + 1))
+fi
+args="${QEMU:-qemu-system-riscv64} -machine $machine -nographic -m ${mem:-128}M -smp $smp"
 
 # Under OpenSBI the kernel is still loaded from the ELF: QEMU places it at its
 # link address (0x80200000), where OpenSBI jumps.
@@ -66,7 +73,8 @@ fi
 if [ "${RNG:-$(cfgval VIRTIO_RNG)}" = y ]; then
   virtio="$virtio -device virtio-rng-device,bus=virtio-mmio-bus.1"
 fi
-if [ -n "$virtio" ]; then
+# sifive_u has no virtio-mmio bus.
+if [ -n "$virtio" ] && [ "$machine" = virt ]; then
   args="$args -global virtio-mmio.force-legacy=false$virtio"
 fi
 

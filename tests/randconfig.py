@@ -48,8 +48,13 @@ def smoke_case(target):
 
 def cannot_boot(target):
   """Why this configuration cannot be boot-tested at all, or None."""
-  if not kconfig.enabled(target.cfg, "CONFIG_SERIAL_16550"):
-    return "no console (CONFIG_SERIAL_16550 is not set)"
+  if kconfig.enabled(target.cfg, "CONFIG_QEMU_SIFIVE_U"):
+    if not kconfig.enabled(target.cfg, "CONFIG_SERIAL_SIFIVE"):
+      return "sifive_u without its console (CONFIG_SERIAL_SIFIVE is not set)"
+    if not (kconfig.enabled(target.cfg, "CONFIG_ROOT_FS_RAMFS") or kconfig.enabled(target.cfg, "CONFIG_BLK_RAMDISK")):
+      return "sifive_u has no disk yet: needs a ramfs root or CONFIG_BLK_RAMDISK"
+  elif not kconfig.enabled(target.cfg, "CONFIG_SERIAL_16550"):
+    return "no console on virt (CONFIG_SERIAL_16550 is not set)"
   return None
 
 

@@ -55,6 +55,12 @@ static int pool_used;
 #define FDT_IRQX_NODES 4
 #define FDT_IRQX_CELLS (4 * FDT_MAX_HARTS)
 static uint32 hart_intc[FDT_MAX_HARTS];
+// Every cpu's local interrupt controller, used hart or not: a PLIC's
+// interrupts-extended also names harts the kernel skips (sifive_u's E51,
+// which has no MMU, comes first), and their pairs must be stepped over.
+#define FDT_MAX_INTC 16
+static uint32 any_intc[FDT_MAX_INTC];
+static int nany_intc;
 static struct {
   int node;                         // index into fdt.nodes
   int ncells;
@@ -317,9 +323,14 @@ commit(struct parser *ps, struct level *l)
     record_hart(l);
     break;
   case K_CPU_INTC:
-    // The cpu node was recorded when this, its child, began.
+    // The cpu node was recorded when this, its child, began. Only a PLIC
+    // asks (fdt_irq_context); tiny kernels without one keep the bytes.
+    if (!IS_ENABLED(CONFIG_IRQCHIP_PLIC))
+      break;
     if (parent->hart >= 0)
       hart_intc[parent->hart] = l->phandle;
+    if (nany_intc < FDT_MAX_INTC)
+      any_intc[nany_intc++] = l->phandle;
     break;
   case K_MEMORY:
     if (fdt.mem_size == 0 && first_reg(parent, &l->reg, &base, &size) == 0) {
@@ -580,6 +591,7 @@ fdt_parse(const void *blob)
   memset(&fdt, 0, sizeof(fdt));
   memset(&ps, 0, sizeof(ps));
   memset(hart_intc, 0, sizeof(hart_intc));
+  nany_intc = 0;
   pool_used = 0;
   nirqx = 0;
 
@@ -654,8 +666,8 @@ fdt_irq_context(const struct dt_node *ctl, uint hartid, uint cause)
     for (int c = 0; c + 1 < irqx[k].ncells; c += 2) {
       uint32 ph = irqx[k].cells[c];
       int known = 0;
-      for (int i = 0; i < fdt.nharts; i++)
-        known |= hart_intc[i] == ph;
+      for (int i = 0; i < nany_intc; i++)
+        known |= any_intc[i] == ph;
       if (!known)
         return -ENOENT;
       if (ph == hart_intc[hart] && irqx[k].cells[c + 1] == cause)

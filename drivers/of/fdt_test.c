@@ -1,7 +1,7 @@
 // drivers/of/fdt_test.c: host unit tests for the devicetree parser.
 // host-test-sources: drivers/of/fdt.c
-// host-test-config[diag]: CONFIG_NR_CPUS=4 CONFIG_FDT_DIAGNOSTICS
-// host-test-config[terse]: CONFIG_NR_CPUS=4
+// host-test-config[diag]: CONFIG_NR_CPUS=4 CONFIG_FDT_DIAGNOSTICS CONFIG_IRQCHIP_PLIC
+// host-test-config[terse]: CONFIG_NR_CPUS=4 CONFIG_IRQCHIP_PLIC
 //
 // Blobs are built here with a small writer (the layout of QEMU's virt
 // board, in miniature), then parsed; broken variants must fail with a
@@ -133,6 +133,7 @@ finish(struct w *w, size_t *size)
 // cpu@1 (the enabled harts with an MMU) lose their mmu-type.
 static uint32_t variant_timebase = 10000000;
 static int variant_no_mmu;
+static int variant_monitor_first;   // the PLIC names the monitor core first (sifive_u)
 
 static void
 virt_tree(struct w *w)
@@ -186,6 +187,11 @@ virt_tree(struct w *w)
   prop_str(w, "device_type", "cpu");
   prop_cells(w, "reg", 1, 7);
   prop_str(w, "riscv,isa", "rv64imac");
+  if (variant_monitor_first) {
+    begin(w, "interrupt-controller");
+    prop_cells(w, "phandle", 1, 9);
+    end(w);
+  }
   end(w);
   begin(w, "cpu-map");
   begin(w, "cluster0");
@@ -212,7 +218,10 @@ virt_tree(struct w *w)
   prop_str(w, "status", "disabled");
   end(w);
   begin(w, "plic@c000000");
-  prop_cells(w, "interrupts-extended", 8, 8, 11, 8, 9, 6, 11, 6, 9);
+  if (variant_monitor_first)
+    prop_cells(w, "interrupts-extended", 6, 9, 11, 8, 11, 8, 9);
+  else
+    prop_cells(w, "interrupts-extended", 8, 8, 11, 8, 9, 6, 11, 6, 9);
   prop_cells(w, "reg", 4, 0, 0xc000000, 0, 0x600000);
   prop(w, "compatible", "sifive,plic-1.0.0\0riscv,plic0", 30);
   end(w);
@@ -389,6 +398,25 @@ fdt_irq_context_follows_interrupts_extended(void **state)
   assert_int_equal(fdt_irq_context(p, 1, FDT_IRQ_S_EXT), 3);
   assert_true(fdt_irq_context(p, 2, FDT_IRQ_S_EXT) < 0);   // no controller listed
   assert_true(fdt_irq_context(node("serial@10000000"), 0, FDT_IRQ_S_EXT) < 0);
+  free(b);
+}
+
+// sifive_u: the E51 monitor core (no MMU, not in fdt.harts) comes first
+// in the PLIC's interrupts-extended; its pair is stepped over, not taken
+// for the end of the list.
+static void
+fdt_irq_context_skips_unused_harts(void **state)
+{
+  (void)state;
+  size_t n;
+  variant_monitor_first = 1;
+  uint8_t *b = virt_blob(&n);
+  variant_monitor_first = 0;
+  assert_int_equal(fdt_parse(b), 0);
+  const struct dt_node *p = node("plic@c000000");
+  assert_int_equal(fdt_irq_context(p, 0, FDT_IRQ_M_EXT), 1);
+  assert_int_equal(fdt_irq_context(p, 0, FDT_IRQ_S_EXT), 2);
+  assert_true(fdt_irq_context(p, 7, FDT_IRQ_M_EXT) < 0);   // not a hart the kernel uses
   free(b);
 }
 
@@ -578,6 +606,7 @@ main(void)
     cmocka_unit_test(fdt_names_survive_the_blob),
     cmocka_unit_test(fdt_compatible_matches_any_string_of_the_list),
     cmocka_unit_test(fdt_irq_context_follows_interrupts_extended),
+    cmocka_unit_test(fdt_irq_context_skips_unused_harts),
     cmocka_unit_test(fdt_rejects_bad_headers),
     cmocka_unit_test(fdt_rejects_broken_structure),
     cmocka_unit_test(fdt_rejects_unterminated_node_name),

@@ -47,4 +47,13 @@ CASES = [
        programs=["reboot", "echo"],
        steps=[dict(cmd="reboot", expect=r"octopos \d+\.\d+\.\d+ \(", timeout=60),
               dict(cmd="echo back", expect=r"^back$", timeout=60)]),
+  # sifive_u: OpenSBI resets through the board's gpio-restart (its lack of
+  # a power-off device is not tested: the steps wait for a prompt that a
+  # halted machine never prints).
+  dict(name="reboot-sbi",
+       help="sifive_u: reboot goes through SBI SRST and the machine boots back to the shell",
+       requires=["CONFIG_QEMU_SIFIVE_U", "CONFIG_USER_SYSTOOLS"],
+       programs=["reboot", "echo"],
+       steps=[dict(cmd="reboot", expect=r"octopos \d+\.\d+\.\d+ \(", timeout=60),
+              dict(cmd="echo back", expect=r"^back$", timeout=60)]),
 ]

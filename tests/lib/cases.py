@@ -44,6 +44,7 @@ KEYS = {"name", "help", "requires", "programs", "configs", "smp", "steps",
         "qemu_env", "qemu_args", "dtb", "halts"}
 CHECKS = ("banner", "harts", "init")
 MAX_HARTS = 8
+SIFIVE_U_HARTS = 4     # QEMU sifive_u: the E51 plus at most 4 U54s
 
 
 class Step:
@@ -154,6 +155,8 @@ def _smp_values(case, target):
       v, why = nr + 1, None
       if v > MAX_HARTS:
         why = "CONFIG_NR_CPUS=%d: the tests boot at most %d harts" % (nr, MAX_HARTS)
+      elif v > SIFIVE_U_HARTS and kconfig.enabled(target.cfg, "CONFIG_QEMU_SIFIVE_U"):
+        why = "QEMU's sifive_u has at most %d U54 harts" % SIFIVE_U_HARTS
     else:
       v, why = int(s), None
     if (v, why) not in out:

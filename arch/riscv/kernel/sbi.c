@@ -26,10 +26,10 @@ sbi_hart_start(uint64 hartid, uint64 start, uint64 opaque)
   return sbi_call(SBI_EXT_HSM, 0, hartid, start, opaque).error;
 }
 
-void
+long
 sbi_system_reset(uint32 type, uint32 reason)
 {
-  sbi_call(SBI_EXT_SRST, 0, type, reason, 0);
+  return sbi_call(SBI_EXT_SRST, 0, type, reason, 0).error;
 }
 
 int
@@ -93,18 +93,26 @@ arch_start_secondaries(void)
   }
 }
 
-void
-arch_poweroff_fallback(int code)
+// SRST returns only when the firmware cannot do it (no SRST, or, as on
+// sifive_u, no device for that kind of reset): say so rather than hang
+// silently, then stop this hart.
+static void __attribute__((noreturn))
+system_reset(uint32 type, uint32 reason, const char *what)
 {
-  sbi_system_reset(0, code ? 1 : 0);   // shutdown; reason "system failure" when code != 0
+  long err = sbi_system_reset(type, reason);
+  printf("sbi: the platform cannot %s (SRST error %ld); halted\n", what, err);
   for (;;)
     asm volatile("wfi");
 }
 
 void
+arch_poweroff_fallback(int code)
+{
+  system_reset(0, code ? 1 : 0, "power off");   // reason "system failure" when code != 0
+}
+
+void
 arch_reboot_fallback(void)
 {
-  sbi_system_reset(1, 0);              // cold reboot
-  for (;;)
-    asm volatile("wfi");
+  system_reset(1, 0, "reboot");                 // cold reboot
 }

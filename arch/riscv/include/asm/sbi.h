@@ -24,7 +24,7 @@ sbi_call(uint64 ext, uint64 fid, uint64 a0, uint64 a1, uint64 a2)
 
 void sbi_set_timer(uint64 when);
 long sbi_hart_start(uint64 hartid, uint64 start, uint64 opaque);
-void sbi_system_reset(uint32 type, uint32 reason);
+long sbi_system_reset(uint32 type, uint32 reason);   // returns only on failure
 #else
 static inline void sbi_set_timer(uint64 when) { (void)when; }
 #endif
