@@ -24,6 +24,7 @@
 
 #define FALLBACK_UART 0x10000000UL   // QEMU virt's UART, used only to report a bad devicetree
 #define SMP_WAIT_MS 10000            // longest wait for the other harts at boot
+#define SMP_RETRY_MS 5000            // ... and after starting a missing one again
 
 static int
 harts_expected(void)
@@ -51,6 +52,45 @@ hart_online(int cpu)
   atomic_fetch_add(&nharts_online, 1);
 }
 
+static void
+step(int cpu, int n)
+{
+  __atomic_store_n(&cpus[cpu].boot_step, n, __ATOMIC_RELEASE);
+}
+
+// Wait until every hart expected is online or ms have passed.
+static void
+wait_secondaries(int ms)
+{
+  uint64 deadline = r_time() + timebase_ms(ms);
+  while (atomic_load(&nharts_online) < harts_expected() && r_time() < deadline)
+    ;
+}
+
+// After the wait: report each hart still missing, with the last step it
+// passed and what the firmware says, and give it one more start and wait.
+static void
+report_missing_harts(void)
+{
+  static const char *steps[] = { "never entered the kernel", "entered kmain",
+    "paging on", "traps on", "interrupts routed" };
+  int retried = 0;
+  for (int i = 1; i < harts_expected(); i++) {
+    if (cpus[i].online)
+      continue;
+    int s = __atomic_load_n(&cpus[i].boot_step, __ATOMIC_ACQUIRE);
+    printf("smp: cpu %d not online after %d s: %s; %s\n", i, SMP_WAIT_MS / 1000,
+           steps[s < 0 || s > SMP_STEP_IRQ ? 0 : s], arch_secondary_retry(i));
+    retried++;
+  }
+  if (retried == 0)
+    return;
+  wait_secondaries(SMP_RETRY_MS);
+  for (int i = 1; i < harts_expected(); i++)
+    if (!cpus[i].online)
+      printf("smp: cpu %d still not online; going on without it\n", i);
+}
+
 // A reset (reboot) reloads the kernel image but not .bss, which may hold
 // the last run's values: clear it before anything uses it.
 static void
@@ -72,9 +112,13 @@ kmain(uint64 cpu, uint64 hartid, uint64 dtb)
         wfi();
     arch_secondary_wait();   // first: hart 0 is still clearing .bss
     cpus[cpu].hartid = hartid;
+    step(cpu, SMP_STEP_ENTERED);
     kvminithart();
+    step(cpu, SMP_STEP_PAGING);
     trapinithart();
+    step(cpu, SMP_STEP_TRAPS);
     irq_hart_init();
+    step(cpu, SMP_STEP_IRQ);
     hart_online(cpu);
     scheduler();
   }
@@ -118,12 +162,8 @@ kmain(uint64 cpu, uint64 hartid, uint64 dtb)
     // in the act; every other step of a secondary was checked for a race
     // with hart 0 and none found). A hart that started comes;
     // only one that never does costs the full wait.
-    uint64 deadline = r_time() + timebase_ms(SMP_WAIT_MS);
-    while (atomic_load(&nharts_online) < harts_expected() && r_time() < deadline)
-      ;
-    for (int i = 1; i < harts_expected(); i++)
-      if (!cpus[i].online)
-        printf("smp: cpu %d not online after %d s\n", i, SMP_WAIT_MS / 1000);
+    wait_secondaries(SMP_WAIT_MS);
+    report_missing_harts();
   }
   banner();
   ipi_boot_check();   // "ipi: clint, 2/2 harts answered"

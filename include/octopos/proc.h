@@ -23,7 +23,12 @@ struct cpu {
   int intena;                 // were interrupts enabled before push_off()?
   uint hartid;                // hardware hart id
   int online;                 // reached the scheduler
+  int boot_step;              // how far a secondary got in kmain() (SMP_STEP_*)
 };
+
+// Steps of a secondary hart's bring-up, kept so that a hart that never
+// comes online can be reported with the last one it passed.
+enum { SMP_STEP_NONE, SMP_STEP_ENTERED, SMP_STEP_PAGING, SMP_STEP_TRAPS, SMP_STEP_IRQ };
 
 extern struct cpu cpus[CONFIG_NR_CPUS];
 extern int nharts_online;

@@ -83,6 +83,15 @@ arch_start_secondaries(void)
   secondaries_go = 1;
 }
 
+// In M-mode every hart runs from reset and waits at the gate: there is no
+// firmware to ask and nothing more to release.
+const char *
+arch_secondary_retry(int cpu)
+{
+  (void)cpu;
+  return "released with the others; no firmware to ask";
+}
+
 void
 arch_poweroff_fallback(int code)
 {

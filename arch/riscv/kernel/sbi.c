@@ -13,6 +13,11 @@
 #define SBI_EXT_TIME 0x54494D45
 #define SBI_EXT_HSM  0x48534D
 #define SBI_EXT_SRST 0x53525354
+#define SBI_EXT_IPI  0x735049
+
+// Hart ids by cpu index, as arch_start_secondaries() handed them out.
+static uint64 started_hart[CONFIG_NR_CPUS];
+static int started_hsm;
 
 void
 sbi_set_timer(uint64 when)
@@ -89,7 +94,39 @@ arch_start_secondaries(void)
     if (err != 0)
       printf("sbi: hart %ld did not start (%s error %ld)\n", id, hsm ? "HSM" : "release", err);
     else
-      next++;
+      started_hart[next++] = id;
+  }
+  started_hsm = hsm;
+}
+
+// HSM hart_get_status says where the firmware thinks the hart is. A hart
+// it calls stopped is started again; one it calls start-pending has not
+// yet left the firmware's wait loop (a wake-up that went astray): an IPI
+// wakes it, and the loop then sees the pending start. A started hart is in
+// the kernel, where the caller's step says how far it got.
+const char *
+arch_secondary_retry(int cpu)
+{
+  extern char _entry_secondary[];
+  uint64 id = started_hart[cpu];
+  if (!started_hsm) {
+    release_hart(id, cpu);
+    return "released without HSM; released again";
+  }
+  struct sbiret st = sbi_call(SBI_EXT_HSM, 2, id, 0, 0);
+  if (st.error != 0)
+    return "the firmware cannot say (HSM status failed)";
+  switch (st.value) {
+  case 0:
+    return "the firmware says started";
+  case 1:
+    sbi_hart_start(id, (uint64)_entry_secondary, cpu);
+    return "the firmware says stopped; started again";
+  case 2:
+    sbi_call(SBI_EXT_IPI, 0, 1, id, 0);
+    return "the firmware says start pending; woken again";
+  default:
+    return "the firmware says suspended or stopping";
   }
 }
 
