@@ -67,6 +67,10 @@ take_word(struct cmdline *c, const char *w)
       c->quiet = l < 5;
     }
     known = l >= 0;
+  } else if ((v = value_of(w, "smp_hold")) != NULL) {
+    known = v[0] >= '1' && v[0] <= '9' && v[1] == '\0';
+    if (known)
+      c->smp_hold = v[0] - '0';
   } else if (strncmp(w, "quiet", 6) == 0)
     c->quiet = 1;
   else

@@ -50,6 +50,17 @@ defaults_without_a_line(void **state)
 }
 
 static void
+smp_hold_takes_one_cpu_digit(void **state)
+{
+  (void)state;
+  assert_int_equal(cmdline_parse(&c, "smp_hold=3"), 0);
+  assert_int_equal(c.smp_hold, 3);
+  assert_int_equal(cmdline_parse(&c, "smp_hold=0 smp_hold=12 smp_hold="), 0);
+  assert_int_equal(c.smp_hold, 0);
+  assert_int_equal(c.nunknown, 3);
+}
+
+static void
 unknown_and_bad_words_are_listed(void **state)
 {
   (void)state;
@@ -170,6 +181,7 @@ main(void)
     cmocka_unit_test(words_are_understood),
     cmocka_unit_test(defaults_without_a_line),
     cmocka_unit_test(unknown_and_bad_words_are_listed),
+    cmocka_unit_test(smp_hold_takes_one_cpu_digit),
     cmocka_unit_test(quotes_group_words),
     cmocka_unit_test(malformed_lines_are_refused_whole),
     cmocka_unit_test(longest_line_fits),

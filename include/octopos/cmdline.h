@@ -13,6 +13,8 @@
 //   quiet          no kernel messages until init runs (the cmdline line,
 //                  errors and panics still show)
 //   loglevel=N     0-7; below 5 is quiet, 5 and up prints everything
+//   smp_hold=N     do not start cpu N (1-9) with the others: the boot then
+//                  finds it missing and starts it again (tests that path)
 // Anything else is listed once at boot and otherwise ignored.
 #ifndef OCTOPOS_CMDLINE_H
 #define OCTOPOS_CMDLINE_H
@@ -30,6 +32,7 @@ struct cmdline {
   const struct dt_node *console_node;   // what console= names, or NULL
   int quiet;
   int loglevel;                 // -1: not given
+  int smp_hold;                 // cpu left out of the first start, or 0
   int nunknown;
   const char *unknown[CMDLINE_MAX_WORDS];
   const char *error;            // why the line was refused, or NULL
@@ -50,6 +53,7 @@ void cmdline_report(void);
 static inline const char *cmdline_root(void) { return kcmdline.root; }
 static inline const char *cmdline_init_path(void) { return kcmdline.init; }
 static inline const char *cmdline_console(void) { return kcmdline.console; }
+static inline int cmdline_smp_hold(void) { return kcmdline.smp_hold; }
 void cmdline_quiet_end(void);   // from here on every message shows (init runs, or an error)
 // May the console driver take this UART? Yes unless console= names another.
 int cmdline_console_is(const struct dt_node *node);
@@ -61,6 +65,7 @@ static inline void cmdline_report(void) {}
 static inline const char *cmdline_root(void) { return 0; }
 static inline const char *cmdline_init_path(void) { return "/init"; }
 static inline const char *cmdline_console(void) { return 0; }
+static inline int cmdline_smp_hold(void) { return 0; }
 #endif
 
 #endif

@@ -75,6 +75,16 @@ CASES = [
         [r"^cmdline: console=/soc/rtc@101000 names no serial@ node in the devicetree; "
          r"the first UART stays the console$"],
         requires=["CONFIG_BOOT_CMDLINE", "!CONFIG_CMDLINE_FORCE", "CONFIG_SERIAL_16550"]),
+  _case("smp-hold",
+        "smp_hold=1: cpu 1 is left stopped, found missing after the wait, started again by "
+        "the recovery path; every hart then comes online",
+        "smp_hold=1",
+        [r"^smp: cpu 1 not online after 10 s: never entered the kernel; "
+         r"the firmware says stopped; started again$",
+         r"^octopos \S+ \(\S+\) harts (\d+)/\1 ",
+         r"\A(?![\s\S]*still not online)"],
+        requires=["CONFIG_BOOT_CMDLINE", "!CONFIG_CMDLINE_FORCE", "CONFIG_SMP", "CONFIG_BOOT_SBI"],
+        smp=["max"], boot_timeout=90),
   dict(name="cmdline-noroot",
        help="root= naming nothing lists the block devices and powers off (status 1), no panic",
        requires=["CONFIG_BOOT_CMDLINE", "!CONFIG_CMDLINE_FORCE", "CONFIG_ROOT_FS_XV6",

@@ -5,6 +5,7 @@
 #include <octopos/fdt.h>
 #include <octopos/printk.h>
 #include <octopos/proc.h>
+#include <octopos/cmdline.h>
 #include <asm/sbi.h>
 #include <asm/arch.h>
 #include <asm/stack.h>
@@ -90,6 +91,10 @@ arch_start_secondaries(void)
     uint64 id = fdt.harts[i].hartid;
     if (id == cpus[0].hartid)
       continue;
+    if (next == cmdline_smp_hold()) {   // left for arch_secondary_retry()
+      started_hart[next++] = id;
+      continue;
+    }
     long err = hsm ? sbi_hart_start(id, (uint64)_entry_secondary, next) : release_hart(id, next);
     if (err != 0)
       printf("sbi: hart %ld did not start (%s error %ld)\n", id, hsm ? "HSM" : "release", err);
