@@ -237,8 +237,8 @@ cmdline_report_line(void)
   if (kcmdline.console && kcmdline.console_node)
     printf("cmdline: console=%s is %s\n", kcmdline.console, kcmdline.console_node->name);
   else if (kcmdline.console)
-    printf("cmdline: console=%s names no serial@ node in the devicetree; the first UART stays the console\n",
-           kcmdline.console);
+    printf("cmdline: console=%s names no serial@ node in the devicetree; the %s stays the console\n",
+           kcmdline.console, IS_ENABLED(CONFIG_SERIAL_STDOUT_PATH) ? "stdout-path UART" : "first UART");
   if (kcmdline.nunknown) {
     printf("cmdline: ignored:");
     for (int i = 0; i < kcmdline.nunknown; i++)

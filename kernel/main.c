@@ -22,7 +22,6 @@
 #include <asm/riscv.h>
 #include <asm/arch.h>
 
-#define FALLBACK_UART 0x10000000UL   // QEMU virt's UART, used only to report a bad devicetree
 #define SMP_WAIT_MS 10000            // longest wait for the other harts at boot
 #define SMP_RETRY_MS 5000            // ... and after starting a missing one again
 
@@ -126,8 +125,9 @@ kmain(uint64 cpu, uint64 hartid, uint64 dtb)
   clear_bss();
   cpus[0].hartid = hartid;
   if (fdt_parse((const void *)dtb) < 0) {
-    // No devicetree we can trust: say so on the board's usual UART and stop.
-    uart_early_init(FALLBACK_UART);
+    // No devicetree we can trust: say so on the emergency UART the
+    // configuration names (the board's usual console) and stop.
+    uart_emergency_init();
     // Parse again, now that its messages can be seen: the reason first, so
     // whoever reads up to "cannot boot" has it.
     if (IS_ENABLED(CONFIG_FDT_DIAGNOSTICS))
@@ -144,7 +144,7 @@ kmain(uint64 cpu, uint64 hartid, uint64 dtb)
   printk_init();
   cmdline_init(fdt.bootargs, fdt.bootargs_len);   // root=, init=, quiet ...
   console_init();
-  drivers_probe();    // UART, PLIC, disks, ... as the devicetree lists them
+  drivers_probe();    // PLIC, console UART (stdout-path), disks, ... as the devicetree lists them
   cmdline_report();   // now that there is a console
   trapinithart();
   irq_hart_init();

@@ -14,6 +14,9 @@
 #              (tests of a driver without its device, a device without its driver)
 #   MEM=n      guest RAM in MiB instead of CONFIG_QEMU_MEM_MB
 #   QEMU=prog  the emulator (default qemu-system-riscv64)
+#   MACHINE=virt|sifive_u  the board instead of the one the configuration
+#              names (CONFIG_QEMU_*): for a kernel built with both boards'
+#              drivers (generic_defconfig); sifive_u is S-mode only
 #   BOOT=uboot boot O/sdcard.img (scripts/mksdcard.sh) through OpenSBI and
 #              U-Boot instead of handing QEMU the kernel (S-mode only; at
 #              least 256 MiB of RAM, which U-Boot's load addresses need);
@@ -43,11 +46,19 @@ fi
 smp=${SMP:-$(cfgval NR_CPUS)}
 smp=${smp:-1}
 machine=virt
-if [ "$(cfgval QEMU_SIFIVE_U)" = y ]; then
-  # Hart 0 is the E51 monitor core the kernel never uses: the U54s follow.
-  machine=sifive_u
-  smp=$((smp + 1))
-fi
+[ "$(cfgval QEMU_SIFIVE_U)" = y ] && machine=sifive_u
+case ${MACHINE:-$machine} in
+  virt) machine=virt ;;
+  sifive_u)
+    if [ "$(cfgval BOOT_SBI)" != y ]; then
+      echo "qemu-args.sh: MACHINE=sifive_u needs an S-mode kernel (CONFIG_BOOT_SBI)" >&2
+      exit 1
+    fi
+    # Hart 0 is the E51 monitor core the kernel never uses: the U54s follow.
+    machine=sifive_u
+    smp=$((smp + 1)) ;;
+  *) echo "qemu-args.sh: MACHINE=$MACHINE: virt or sifive_u" >&2; exit 1 ;;
+esac
 args="${QEMU:-qemu-system-riscv64} -machine $machine -nographic -m ${mem:-128}M -smp $smp"
 
 # Under OpenSBI the kernel is still loaded from the ELF: QEMU places it at its

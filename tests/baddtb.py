@@ -13,6 +13,11 @@
 # parser's reason, and nothing after it: no hart comes online, init never
 # starts, no shell prompt.
 #
+# A devicetree that parses but names a console the kernel cannot follow
+# (stdout-path missing, naming no node or one without a driver) is tested by
+# tests/cases/stdout.py instead: QEMU accepts such a blob with -dtb, so those
+# cases run in make test through the case file's `dtb` edit.
+#
 # Builds are taken from FROM/<config> when --from holds one (make test
 # passes its own output), else built in OUT/<config>. Without gdb-multiarch
 # (make deps installs it) the script says SKIP and exits 0. Last line:

@@ -71,6 +71,15 @@ driver_matches(const struct driver *d, const struct dt_node *n)
   return 0;
 }
 
+int
+driver_handles(const struct dt_node *n, int order)
+{
+  for (const struct driver *d = __drivers_start; d < __drivers_end; d++)
+    if (d->order == order && d->compatible && driver_matches(d, n))
+      return 1;
+  return 0;
+}
+
 // Run driver d on every node it matches that is still unclaimed; return
 // how many it claimed (a pseudo-device counts as one).
 static int

@@ -84,6 +84,7 @@ struct level {
   int committed;                    // recorded (a child or END_NODE arrived)
   uint32 addr_cells, size_cells;    // for this node's children
   uint32 phandle;
+  uint32 path_hash;                 // of the full path (SERIAL_STDOUT_PATH)
   int hart;                         // K_CPU: index in fdt.harts, or -1
   struct val compatible, reg, interrupts, irqx, status, device_type;
   struct val isa, isa_ext, timebase, bootargs, mmu_type;
@@ -260,6 +261,8 @@ record_device(const struct level *l)
   first_reg(parent, &l->reg, &n->reg_base, &n->reg_size);
   n->irq = l->interrupts.len >= 4 ? (int)be32(l->interrupts.p) : -1;
   n->enabled = status_okay(&l->status);
+  if (IS_ENABLED(CONFIG_SERIAL_STDOUT_PATH))
+    n->path_hash = l->path_hash;
   if (l->irqx.len >= 4 && nirqx < FDT_IRQX_NODES) {
     irqx[nirqx].node = fdt.nnodes;
     irqx[nirqx].ncells = MIN(l->irqx.len / 4, FDT_IRQX_CELLS);
@@ -389,6 +392,11 @@ take_prop(struct parser *ps, const char *pname, const uchar *v, uint32 len)
   struct level *l = &ps->lv[ps->depth - 1];
   struct val val = { v, (int)len };
 
+  // /chosen's stdout-path and /aliases, for the console (fdt_stdout.c).
+  if (IS_ENABLED(CONFIG_SERIAL_STDOUT_PATH) &&
+      (l->kind == K_CHOSEN || (ps->depth == 2 && streq(l->name, "aliases"))))
+    fdt_stdout_prop(l->kind == K_CHOSEN, pname, v, len);
+
   if (streq(pname, "#address-cells") || streq(pname, "#size-cells")) {
     if (len != 4) {
       fdt_msg("fdt: node '%s': %s has %u bytes, want 4\n", l->name, pname, len);
@@ -462,6 +470,9 @@ walk(struct parser *ps)
       l->addr_cells = 2;            // the spec's defaults
       l->size_cells = 1;
       l->hart = -1;
+      if (IS_ENABLED(CONFIG_SERIAL_STDOUT_PATH))
+        l->path_hash = parent ? fdt_path_hash(fdt_path_hash(parent->path_hash, "/", 1), name, n)
+                              : FDT_PATH_HASH_ROOT;
       seen_root = 1;
       break;
     }
@@ -594,6 +605,8 @@ fdt_parse(const void *blob)
   nany_intc = 0;
   pool_used = 0;
   nirqx = 0;
+  if (IS_ENABLED(CONFIG_SERIAL_STDOUT_PATH))
+    fdt_stdout_reset();
 
   if (b == NULL || ((uint64)b & 3)) {
     fdt_msg("fdt: no devicetree (blob address %p)\n", b);
@@ -613,6 +626,8 @@ fdt_parse(const void *blob)
     fdt_msg("fdt: /cpus has no timebase-frequency (or it is 0)\n");
     goto bad;
   }
+  if (IS_ENABLED(CONFIG_SERIAL_STDOUT_PATH))
+    fdt_stdout_resolve();   // while the blob's strings are still there
   return 0;
 
 bad:

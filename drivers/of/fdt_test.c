@@ -2,6 +2,8 @@
 // host-test-sources: drivers/of/fdt.c
 // host-test-config[diag]: CONFIG_NR_CPUS=4 CONFIG_FDT_DIAGNOSTICS CONFIG_IRQCHIP_PLIC
 // host-test-config[terse]: CONFIG_NR_CPUS=4 CONFIG_IRQCHIP_PLIC
+// host-test-sources[stdout]: drivers/of/fdt_stdout.c
+// host-test-config[stdout]: CONFIG_NR_CPUS=4 CONFIG_IRQCHIP_PLIC CONFIG_SERIAL_STDOUT_PATH
 //
 // Blobs are built here with a small writer (the layout of QEMU's virt
 // board, in miniature), then parsed; broken variants must fail with a
@@ -134,6 +136,19 @@ finish(struct w *w, size_t *size)
 static uint32_t variant_timebase = 10000000;
 static int variant_no_mmu;
 static int variant_monitor_first;   // the PLIC names the monitor core first (sifive_u)
+// /chosen's stdout-path and linux,stdout-path (NULL: none), and whether
+// /aliases comes before /chosen (else last).
+static const char *variant_stdout, *variant_linux_stdout;
+static int variant_aliases_first;
+
+static void
+aliases(struct w *w)
+{
+  begin(w, "aliases");
+  prop_str(w, "serial0", "/soc/serial@10000000");
+  prop_str(w, "widget", "/soc/narrow-bus/dev@4000");
+  end(w);
+}
 
 static void
 virt_tree(struct w *w)
@@ -143,8 +158,14 @@ virt_tree(struct w *w)
   prop_cells(w, "#address-cells", 1, 2);
   prop_cells(w, "#size-cells", 1, 2);
   prop_str(w, "compatible", "riscv-virtio");
+  if (variant_aliases_first)
+    aliases(w);
   begin(w, "chosen");
   prop_str(w, "bootargs", "console=ttyS0 root=/dev/vda");
+  if (variant_linux_stdout)
+    prop_str(w, "linux,stdout-path", variant_linux_stdout);
+  if (variant_stdout)
+    prop_str(w, "stdout-path", variant_stdout);
   end(w);
   begin(w, "memory@80000000");
   prop_str(w, "device_type", "memory");
@@ -235,6 +256,8 @@ virt_tree(struct w *w)
   end(w);
   end(w);
   end(w);
+  if (!variant_aliases_first)
+    aliases(w);
   end(w);
 }
 
@@ -561,6 +584,76 @@ fdt_rejects_unterminated_node_name(void **state)
   free(b);
 }
 
+// stdout-path (CONFIG_SERIAL_STDOUT_PATH): the node it names, by full path
+// or alias, options cut, /aliases before or after /chosen.
+static const struct dt_node *
+stdout_of(const char *path, const char *linux_path, int aliases_first)
+{
+  size_t n;
+  variant_stdout = path;
+  variant_linux_stdout = linux_path;
+  variant_aliases_first = aliases_first;
+  uint8_t *b = virt_blob(&n);
+  assert_int_equal(fdt_parse(b), 0);
+  free(b);
+  variant_stdout = variant_linux_stdout = NULL;
+  variant_aliases_first = 0;
+  return fdt.stdout_node ? &fdt.nodes[fdt.stdout_node - 1] : NULL;
+}
+
+// stdout_of() parses: it must run before node() looks.
+static void
+expect_stdout(const char *path, const char *linux_path, int aliases_first, const char *name)
+{
+  const struct dt_node *got = stdout_of(path, linux_path, aliases_first);
+  const struct dt_node *want = node(name);
+  assert_non_null(want);
+  assert_ptr_equal(got, want);
+}
+
+static void
+fdt_stdout_path_names_the_console(void **state)
+{
+  (void)state;
+  if (!IS_ENABLED(CONFIG_SERIAL_STDOUT_PATH))
+    skip();
+  expect_stdout("/soc/serial@10000000", NULL, 0, "serial@10000000");
+  assert_string_equal(fdt.stdout_path, "/soc/serial@10000000");
+  expect_stdout("/soc/serial@10000000:115200n8", NULL, 0, "serial@10000000");
+  assert_string_equal(fdt.stdout_path, "/soc/serial@10000000");
+  expect_stdout("/soc/narrow-bus/dev@4000", NULL, 0, "dev@4000");
+  for (int first = 0; first < 2; first++) {
+    expect_stdout("serial0", NULL, first, "serial@10000000");
+    expect_stdout("serial0:115200n8", NULL, first, "serial@10000000");
+    assert_string_equal(fdt.stdout_path, "serial0");
+    expect_stdout("widget:9600", NULL, first, "dev@4000");
+  }
+  // linux,stdout-path only where stdout-path is absent.
+  expect_stdout(NULL, "/soc/narrow-bus/dev@4000", 0, "dev@4000");
+  expect_stdout("/soc/serial@10000000", "/soc/narrow-bus/dev@4000", 0, "serial@10000000");
+}
+
+static void
+fdt_stdout_path_naming_nothing_is_kept_but_unresolved(void **state)
+{
+  (void)state;
+  if (!IS_ENABLED(CONFIG_SERIAL_STDOUT_PATH))
+    skip();
+  assert_null(stdout_of(NULL, NULL, 0));
+  assert_string_equal(fdt.stdout_path, "");
+  assert_null(stdout_of("/soc/serial@1:115200", NULL, 0));
+  assert_string_equal(fdt.stdout_path, "/soc/serial@1");
+  assert_null(stdout_of("/serial@10000000", NULL, 0));      // right name, wrong parent
+  assert_null(stdout_of("/soc/serial@100000000", NULL, 0)); // a prefix of it is no match
+  assert_null(stdout_of("/soc/serial", NULL, 0));           // no unit address: not matched
+  assert_null(stdout_of("serial1", NULL, 1));               // an alias /aliases lacks
+  assert_null(stdout_of("", NULL, 0));
+  // A path longer than the copy kept for messages: the copy is cut.
+  assert_null(stdout_of("/soc/narrow-bus/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                        NULL, 0));
+  assert_int_equal(strlen(fdt.stdout_path), sizeof(fdt.stdout_path) - 1);
+}
+
 // Truncate totalsize and flip bytes everywhere: the parser must only ever
 // return 0 or -EINVAL, and ASan checks it stays inside the blob.
 static void
@@ -610,6 +703,8 @@ main(void)
     cmocka_unit_test(fdt_rejects_bad_headers),
     cmocka_unit_test(fdt_rejects_broken_structure),
     cmocka_unit_test(fdt_rejects_unterminated_node_name),
+    cmocka_unit_test(fdt_stdout_path_names_the_console),
+    cmocka_unit_test(fdt_stdout_path_naming_nothing_is_kept_but_unresolved),
     cmocka_unit_test(fdt_survives_corruption),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

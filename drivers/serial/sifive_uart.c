@@ -10,7 +10,7 @@
 // left as OpenSBI set it for the board's clock.
 
 #include <octopos/console.h>
-#include <octopos/cmdline.h>
+#include <octopos/uart.h>
 #include <octopos/driver.h>
 #include <octopos/errno.h>
 #include <octopos/fdt.h>
@@ -29,20 +29,11 @@
 #define CTRL_EN     1u           // txctrl.txen / rxctrl.rxen
 #define IE_RXWM     2u           // raised while the receive FIFO holds more than rxcnt (0)
 
-static volatile uint32 *regs;    // NULL until probed
-static int probed;
+static volatile uint32 *regs;    // set at probe or by the emergency init
 
-int
-uart_ready(void)
+static void
+putc_sync(int c)
 {
-  return regs != NULL;
-}
-
-void
-uart_putc_sync(int c)
-{
-  if (regs == NULL)
-    return;
   push_off();   // do not get preempted between the check and the write
   while (regs[TXDATA] & FIFO_FULL)
     ;
@@ -50,10 +41,22 @@ uart_putc_sync(int c)
   pop_off();
 }
 
-void
-uart_putc(int c)
+// The FIFO makes queueing unnecessary: both ways out poll.
+static const struct uart_ops ops = { putc_sync, putc_sync };
+
+static void
+hw_init(uint64 base)
 {
-  uart_putc_sync(c);
+  regs = (volatile uint32 *)base;
+  regs[IE] = 0;
+  regs[TXCTRL] |= CTRL_EN;
+}
+
+void
+sifive_uart_early_init(uint64 base)
+{
+  hw_init(base);
+  console_uart_set(&ops, NULL);
 }
 
 static void
@@ -71,15 +74,13 @@ sifive_uart_intr(void *arg)
 static int
 sifive_uart_probe(struct device *dev)
 {
-  if (probed || !cmdline_console_is(dev->node))
-    return -ENODEV;   // one console, the one console= names (else the first)
-  probed = 1;
+  if (!console_uart_wanted(dev->node))
+    return -ENODEV;   // one console (<octopos/uart.h>); leave other UARTs alone
   if (dev_ioremap(dev) < 0)
     return -ENOMEM;
-  regs = (volatile uint32 *)dev->base;
-  regs[IE] = 0;
-  regs[TXCTRL] |= CTRL_EN;
+  hw_init(dev->base);
   regs[RXCTRL] = CTRL_EN;   // rxcnt 0: the watermark is any byte waiting
+  console_uart_set(&ops, dev->node);
   int r = irq_register(dev->irq, sifive_uart_intr, NULL);
   if (r < 0) {
     printf("sifive-uart: %s: cannot get interrupt %d (error %d); no input\n",
@@ -93,4 +94,4 @@ sifive_uart_probe(struct device *dev)
 
 static const char *const sifive_uart_compat[] = { "sifive,uart0", NULL };
 DRIVER(sifive_uart_driver, .name = "sifive-uart", .compatible = sifive_uart_compat,
-       .probe = sifive_uart_probe, .order = 1);
+       .probe = sifive_uart_probe, .order = DRIVER_ORDER_CONSOLE);

@@ -1,9 +1,9 @@
-// drivers/serial/uart16550.c: the 16550 UART, the console (CONFIG_SERIAL_16550).
+// drivers/serial/uart16550.c: the 16550 UART as console (CONFIG_SERIAL_16550).
 //
-// Two ways out: uart_putc_sync() polls the line status register and never
-// sleeps (printf, echo, panic); uart_putc() queues into a small ring that
-// the transmit-empty interrupt drains, and sleeps while the ring is full
-// (write() to the console). Received characters go to consoleintr() from
+// Two ways out (struct uart_ops, <octopos/uart.h>): putc_sync() polls the
+// line status register and never sleeps (printf, echo, panic); putc_queued()
+// queues into a small ring that the transmit-empty interrupt drains, and
+// sleeps while the ring is full (write() to the console). Received characters go to consoleintr() from
 // the interrupt handler.
 //
 // Registers are one byte apart (no reg-shift), as on QEMU's virt board.
@@ -11,7 +11,6 @@
 // under OpenSBI the divisor is already right for the board's clock.
 
 #include <octopos/console.h>
-#include <octopos/cmdline.h>
 #include <octopos/uart.h>
 #include <octopos/driver.h>
 #include <octopos/errno.h>
@@ -39,9 +38,8 @@
 #define LSR_RX_READY 0x01
 #define LSR_TX_EMPTY 0x20
 
-static volatile uchar *regs;  // NULL until probed or early-initialised
+static volatile uchar *regs;  // set at probe or by the emergency init
 static int use_irq;           // transmit ring drained by interrupts
-static int probed;
 
 // Transmit ring: tx_w - tx_r characters are queued. tx_lock guards it.
 #define TX_SIZE 64
@@ -59,23 +57,9 @@ hw_init(uint64 base)
   regs[MCR] = MCR_DTR_RTS_OUT2;
 }
 
-void
-uart_early_init(uint64 base)
+static void
+putc_sync(int c)
 {
-  hw_init(base);
-}
-
-int
-uart_ready(void)
-{
-  return regs != NULL;
-}
-
-void
-uart_putc_sync(int c)
-{
-  if (regs == NULL)
-    return;
   push_off();   // do not get preempted between the check and the write
   while ((regs[LSR] & LSR_TX_EMPTY) == 0)
     ;
@@ -91,15 +75,15 @@ uart_start(void)
   while (tx_w != tx_r && (regs[LSR] & LSR_TX_EMPTY)) {
     regs[THR] = tx_buf[tx_r % TX_SIZE];
     tx_r++;
-    wakeup(&tx_r);   // uart_putc() may be waiting for room
+    wakeup(&tx_r);   // putc_queued() may be waiting for room
   }
 }
 
-void
-uart_putc(int c)
+static void
+putc_queued(int c)
 {
   if (!use_irq) {
-    uart_putc_sync(c);
+    putc_sync(c);
     return;
   }
   acquire(&tx_lock);
@@ -109,6 +93,15 @@ uart_putc(int c)
   tx_w++;
   uart_start();
   release(&tx_lock);
+}
+
+static const struct uart_ops ops = { putc_sync, putc_queued };
+
+void
+uart16550_early_init(uint64 base)
+{
+  hw_init(base);
+  console_uart_set(&ops, NULL);
 }
 
 static void
@@ -128,13 +121,13 @@ uart_intr(void *arg)
 static int
 uart16550_probe(struct device *dev)
 {
-  if (probed || !cmdline_console_is(dev->node))
-    return -ENODEV;   // one console, the one console= names; leave other UARTs alone
-  probed = 1;
+  if (!console_uart_wanted(dev->node))
+    return -ENODEV;   // one console (<octopos/uart.h>); leave other UARTs alone
   if (dev_ioremap(dev) < 0)
     return -ENOMEM;
   initlock(&tx_lock, "uart");
   hw_init(dev->base);
+  console_uart_set(&ops, dev->node);
   // Without its interrupt (no working PLIC: its probe ran before any
   // console, so this is the line that tells) the console still prints.
   int r = irq_register(dev->irq, uart_intr, NULL);
@@ -154,4 +147,4 @@ uart16550_probe(struct device *dev)
 
 static const char *const uart16550_compat[] = { "ns16550a", "ns16550", NULL };
 DRIVER(uart16550_driver, .name = "uart16550", .compatible = uart16550_compat,
-       .probe = uart16550_probe, .order = 1);
+       .probe = uart16550_probe, .order = DRIVER_ORDER_CONSOLE);

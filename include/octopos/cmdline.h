@@ -54,6 +54,7 @@ static inline const char *cmdline_root(void) { return kcmdline.root; }
 static inline const char *cmdline_init_path(void) { return kcmdline.init; }
 static inline const char *cmdline_console(void) { return kcmdline.console; }
 static inline int cmdline_smp_hold(void) { return kcmdline.smp_hold; }
+static inline const struct dt_node *cmdline_console_node(void) { return kcmdline.console_node; }
 void cmdline_quiet_end(void);   // from here on every message shows (init runs, or an error)
 // May the console driver take this UART? Yes unless console= names another.
 int cmdline_console_is(const struct dt_node *node);
@@ -66,6 +67,7 @@ static inline const char *cmdline_root(void) { return 0; }
 static inline const char *cmdline_init_path(void) { return "/init"; }
 static inline const char *cmdline_console(void) { return 0; }
 static inline int cmdline_smp_hold(void) { return 0; }
+static inline const struct dt_node *cmdline_console_node(void) { return 0; }
 #endif
 
 #endif

@@ -4,10 +4,10 @@
 
 #define CONSOLE_MAJOR 1         // xv6's console device number
 
-// Provided by the console UART driver (drivers/serial/uart16550.c).
+// Provided by drivers/serial/core.c: the UART that is the console
+// (<octopos/uart.h>), or nothing yet.
 void uart_putc_sync(int c);     // polled, for printf and echo; never sleeps
 void uart_putc(int c);          // buffered, interrupt-driven; may sleep
-int  uart_ready(void);          // has a UART been probed?
 
 // Provided by kernel/console.c.
 void consoleintr(int c);        // one input character from the UART

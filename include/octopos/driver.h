@@ -25,6 +25,8 @@ struct driver {
   int order;                          // lower probes first (irqchip 0, console 1, rest 5)
 };
 
+#define DRIVER_ORDER_CONSOLE 1          // the order of the console UART drivers
+
 #define DRIVER(ident, ...) \
   static const struct driver ident \
   __attribute__((used, section(".drivers." #ident), aligned(8))) = { __VA_ARGS__ }
@@ -34,6 +36,8 @@ struct driver {
 int  mmio_probe_read32(uint64 addr, uint32 *val);
 
 void drivers_probe(void);   // probe everything the devicetree lists
+// Is a driver of this order built that handles node n? 1 or 0.
+int  driver_handles(const struct dt_node *n, int order);
 // Map dev's registers (ioremap) and point dev->base at them: a driver's
 // first step in probe. 0, or -ENOMEM if they cannot be mapped.
 int  dev_ioremap(struct device *dev);

@@ -17,6 +17,7 @@ struct dt_node {
   uint64 reg_base, reg_size;  // first (address, size) pair of reg, 0 if none
   int irq;                    // first cell of interrupts, or -1
   int enabled;                // status absent or "okay"
+  uint32 path_hash;           // fdt_path_hash() of its full path (SERIAL_STDOUT_PATH)
 };
 
 struct fdt_hart {
@@ -33,6 +34,11 @@ struct fdt_info {
   struct dt_node nodes[FDT_MAX_NODES];
   char bootargs[128];
   int bootargs_len;           // its length in the blob (a longer one is cut above)
+  // CONFIG_SERIAL_STDOUT_PATH: /chosen/stdout-path (or linux,stdout-path)
+  // as given, options after ':' cut ("" if none), and the node it names
+  // (its index in nodes + 1; 0 if none), an alias followed.
+  char stdout_path[64];
+  int stdout_node;
 };
 
 extern struct fdt_info fdt;
@@ -43,5 +49,12 @@ int fdt_parse(const void *blob);
 int fdt_is_compatible(const struct dt_node *n, const char *compat);
 const struct dt_node *fdt_find_compatible(const char *compat);
 int fdt_hart_index(uint64 hartid);        // index in fdt.harts, or -1
+
+// The parser's helpers for stdout-path (drivers/of/fdt_stdout.c).
+#define FDT_PATH_HASH_ROOT 2166136261u    // the hash of the root's path ""
+uint32 fdt_path_hash(uint32 h, const char *s, int n);   // h extended by s[0..n)
+void fdt_stdout_prop(int chosen, const char *name, const uchar *v, uint32 len);
+void fdt_stdout_resolve(void);
+void fdt_stdout_reset(void);
 
 #endif

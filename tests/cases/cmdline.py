@@ -70,10 +70,10 @@ CASES = [
         [r"^cmdline: console=serial0 is serial@10000000$"],
         requires=["CONFIG_BOOT_CMDLINE", "!CONFIG_CMDLINE_FORCE", "CONFIG_SERIAL_16550"]),
   _case("cmdline-console-none",
-        "console= naming no UART says so and the first UART stays the console",
+        "console= naming no UART says so and the default UART (stdout-path's, else the first) stays the console",
         "console=/soc/rtc@101000",
         [r"^cmdline: console=/soc/rtc@101000 names no serial@ node in the devicetree; "
-         r"the first UART stays the console$"],
+         r"the (first|stdout-path) UART stays the console$"],
         requires=["CONFIG_BOOT_CMDLINE", "!CONFIG_CMDLINE_FORCE", "CONFIG_SERIAL_16550"]),
   _case("smp-hold",
         "smp_hold=1: cpu 1 is left stopped, found missing after the wait, started again by "

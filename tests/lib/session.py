@@ -62,6 +62,7 @@ def qemu_argv(srctree, O, disk=None, smp=None, extra_env=None):
   env.pop("MEM", None)
   env.pop("SMP", None)
   env.pop("RNG", None)
+  env.pop("MACHINE", None)
   env.update(extra_env or {})
   if smp:
     env["SMP"] = str(smp)
