@@ -20,7 +20,7 @@ PCFLAGS := -march=rv64imac_zicsr -mabi=lp64 -mcmodel=medany -O2 -Wall -Wextra -W
 PLDFLAGS := -nostdlib -static -T user/picolibc/picolibc.ld -Wl,-z,max-page-size=4096 \
             -Wl,--build-id=none -Wl,--no-relax -Wl,--gc-sections -Wl,--strip-debug
 
-pico-glue-objs := $(addprefix $(O)/user/picolibc/,io.o proc.o dir.o fgets.o start.o usys.o)
+pico-glue-objs := $(addprefix $(O)/user/picolibc/,io.o ids.o proc.o dir.o fgets.o start.o usys.o)
 pico-crt0      := $(O)/user/picolibc/crt0.o
 pico-libocto   := $(O)/user/picolibc/libocto.a
 # All of the glue, ahead of libc: its sbrk, read, write... must win over
@@ -33,6 +33,7 @@ pico-libs       = -Wl,--whole-archive $(pico-libocto) -Wl,--no-whole-archive \
 # instead of hand-written calendar arithmetic).
 pico-progs-y                       += pwd
 pico-progs-$(CONFIG_USER_SYSTOOLS) += date
+pico-progs-$(CONFIG_USER_TESTS)    += errnotest
 user-progs-y += $(pico-progs-y)
 pico-progs := $(addprefix $(O)/user/,$(pico-progs-y))
 
