@@ -29,11 +29,15 @@ pico-libocto   := $(O)/user/picolibc/libocto.a
 pico-libs       = -Wl,--whole-archive $(pico-libocto) -Wl,--no-whole-archive \
                   -Wl,--start-group $(PICOLIBC_LIB)/libc.a $(PICOLIBC_LIB)/libm.a $(PICO_LIBGCC) -Wl,--end-group
 
-# The programs: pwd is new; date replaces the xv6-library one (strftime
-# instead of hand-written calendar arithmetic).
-pico-progs-y                       += pwd
-pico-progs-$(CONFIG_USER_SYSTOOLS) += date
-pico-progs-$(CONFIG_USER_TESTS)    += errnotest
+# The programs: pwd and errnotest are new; the others replace the
+# xv6-library ones of the same name: date (strftime instead of hand-written
+# calendar arithmetic), wc (stdio, 64-bit counts), and mkdir, rm, ln and mv,
+# which say why they fail (strerror of the kernel's error).
+pico-progs-y                          += pwd
+pico-progs-$(CONFIG_USER_SYSTOOLS)    += date
+pico-progs-$(CONFIG_USER_CORE_FULL)   += ln mkdir rm wc
+pico-progs-$(CONFIG_FS_SYNC)          += mv
+pico-progs-$(CONFIG_USER_TESTS)       += errnotest
 user-progs-y += $(pico-progs-y)
 pico-progs := $(addprefix $(O)/user/,$(pico-progs-y))
 
