@@ -31,12 +31,13 @@ pico-libs       = -Wl,--whole-archive $(pico-libocto) -Wl,--no-whole-archive \
 
 # The programs: pwd and errnotest are new; the others replace the
 # xv6-library ones of the same name: date (strftime instead of hand-written
-# calendar arithmetic), wc (stdio, 64-bit counts), and mkdir, rm, ln and mv,
-# which say why they fail (strerror of the kernel's error).
+# calendar arithmetic), wc (stdio, 64-bit counts), and mkdir, rm, ln, mv
+# and chmod, which say why they fail (strerror of the kernel's error).
 pico-progs-y                          += pwd
 pico-progs-$(CONFIG_USER_SYSTOOLS)    += date
 pico-progs-$(CONFIG_USER_CORE_FULL)   += ln mkdir rm wc
 pico-progs-$(CONFIG_FS_SYNC)          += mv
+pico-progs-$(CONFIG_USER_MULTIUSER)   += chmod
 pico-progs-$(CONFIG_USER_TESTS)       += errnotest
 user-progs-y += $(pico-progs-y)
 pico-progs := $(addprefix $(O)/user/,$(pico-progs-y))
