@@ -70,9 +70,12 @@ def main():
 
   # 1. The configuration and its SDK. usertests and grind are left out: this
   # build is about the SDK, and the image has room for the overlay.
+  # full_defconfig's own overlay, table and script (tests/cases/overlay.py
+  # checks those) make way for the test's.
   O, failed = build.variant(SRCTREE, out, "full-sdk", "full_defconfig",
                             ["# CONFIG_USER_TESTS is not set", "# CONFIG_USER_GRIND is not set",
-                             'CONFIG_ROOTFS_OVERLAY=""', 'CONFIG_ROOTFS_POST_BUILD=""'])
+                             'CONFIG_ROOTFS_OVERLAY=""', 'CONFIG_ROOTFS_POST_BUILD=""',
+                             'CONFIG_ROOTFS_DEVICE_TABLE=""'])
   if failed:
     report("build full_defconfig", "see %s" % failed)
     return summary()

@@ -11,6 +11,18 @@
 
 #define FAIL_DELAY 20           // ticks (2 s) before the next try
 
+static void
+show_motd(void)
+{
+  char buf[256];
+  int fd = open("/etc/motd", O_RDONLY), n;
+  if (fd < 0)
+    return;
+  while ((n = read(fd, buf, sizeof(buf))) > 0)
+    write(1, buf, n);
+  close(fd);
+}
+
 int
 main(void)
 {
@@ -32,6 +44,7 @@ main(void)
     printf("Login incorrect\n");
   }
   memset(password, 0, sizeof(password));
+  show_motd();
   // A session of its own with the console as its terminal
   // (CONFIG_JOB_CONTROL): when the shell it becomes exits, the console is
   // hung up and nothing this user left running can read it any more.

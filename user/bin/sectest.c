@@ -395,7 +395,7 @@ as_alice(int rootpid)
 int
 main(int argc, char *argv[])
 {
-  char out[256];
+  char out[1024];               // login's output includes /etc/motd
   char *login[] = { "/login", 0 };
   struct xstat xs;
   struct stat st;

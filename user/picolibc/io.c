@@ -3,10 +3,12 @@
 // picolibc's stdio and its fopen call open, read, write, lseek, close,
 // fstat, stat and unlink; these translate flags and structs between
 // picolibc's (newlib) values and xv6's, and set errno. The kernel answers
-// every failure with -1 (the xv6 ABI), so errno is worked out from what
-// the path or descriptor looks like afterwards: a missing path is ENOENT,
-// a bad descriptor EBADF, and so on. That gives strerror() the answer a
-// POSIX system would in the common cases, not in every case.
+// every failure with -1 (the xv6 ABI); errno is the error number it kept
+// (lasterror, CONFIG_SIGNALS), so strerror() tells ENOENT from EACCES from
+// EMLINK as the kernel decided. A kernel without lasterror leaves the glue
+// to work errno out from what the path or descriptor looks like
+// afterwards: a missing path is ENOENT, a bad descriptor EBADF, right in
+// the common cases only.
 #include "sys.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -21,11 +23,45 @@ __octopos_fail(int e)
   return -1;
 }
 
-// Why did a call on path fail? ENOENT if it is not there; what is
-// likely for an existing one otherwise.
+// The kernel's error numbers are Linux's (include/octopos/errno.h);
+// picolibc's (newlib's) are the same up to ERANGE (34) and differ above.
+static int
+from_kernel(int e)
+{
+  switch (e) {
+  case 36:  return ENAMETOOLONG;
+  case 38:  return ENOSYS;
+  case 39:  return ENOTEMPTY;
+  case 40:  return ELOOP;
+  case 95:  return EOPNOTSUPP;
+  case 117: return EIO;         // EUCLEAN: a damaged file system
+  default:  return e <= ERANGE ? e : EIO;
+  }
+}
+
+int
+__octopos_kernel_errno(void)
+{
+  int e = __sys_lasterror();
+  return e > 0 ? from_kernel(e) : 0;
+}
+
+int
+__octopos_error(int guess)
+{
+  int e = __octopos_kernel_errno();
+  return __octopos_fail(e ? e : guess);
+}
+
+// Why did a call on path fail? The kernel's answer if it kept one; else
+// ENOENT if the path is not there, what is likely for an existing one
+// otherwise.
 static int
 errno_for_path(const char *path, int exists_errno)
 {
+  int e = __octopos_kernel_errno();
+  if (e)
+    return __octopos_fail(e);
   int fd = __sys_open(path, 0);
   if (fd < 0)
     return __octopos_fail(ENOENT);
@@ -37,6 +73,9 @@ static int
 errno_for_fd(int fd, int open_errno)
 {
   struct octopos_stat st;
+  int e = __octopos_kernel_errno();
+  if (e)
+    return __octopos_fail(e);
   return __octopos_fail(__sys_fstat(fd, &st) < 0 ? EBADF : open_errno);
 }
 
@@ -73,6 +112,9 @@ open(const char *path, int flags, ...)
     return __octopos_fail(EEXIST);
   }
   if ((fd = __sys_open(path, oflags)) < 0) {
+    int e = __octopos_kernel_errno();
+    if (e)
+      return __octopos_fail(e);
     if (is_dir(path))
       return __octopos_fail(EISDIR);
     // O_CREAT failing where the name is free: the directory is missing.
@@ -101,7 +143,7 @@ write(int fd, const void *buf, size_t n)
 int
 close(int fd)
 {
-  return __sys_close(fd) < 0 ? __octopos_fail(EBADF) : 0;
+  return __sys_close(fd) < 0 ? __octopos_error(EBADF) : 0;
 }
 
 off_t
@@ -110,6 +152,9 @@ lseek(int fd, off_t off, int whence)
   long r = __sys_lseek(fd, off, whence);
   if (r < 0) {
     struct octopos_stat st;
+    int e = __octopos_kernel_errno();
+    if (e)
+      return __octopos_fail(e);
     if (__sys_fstat(fd, &st) < 0)
       return __octopos_fail(EBADF);
     return __octopos_fail(st.type == T_FILE || st.type == T_DIR ? EINVAL : ESPIPE);
@@ -153,7 +198,7 @@ fill_stat(int fd, struct stat *st)
 int
 fstat(int fd, struct stat *st)
 {
-  return fill_stat(fd, st) < 0 ? __octopos_fail(EBADF) : 0;
+  return fill_stat(fd, st) < 0 ? __octopos_error(EBADF) : 0;
 }
 
 int
@@ -161,7 +206,7 @@ stat(const char *path, struct stat *st)
 {
   int fd = __sys_open(path, 0);
   if (fd < 0)
-    return __octopos_fail(ENOENT);
+    return __octopos_error(ENOENT);
   int r = fill_stat(fd, st);
   __sys_close(fd);
   return r < 0 ? __octopos_fail(EIO) : 0;
@@ -178,14 +223,20 @@ unlink(const char *path)
 {
   if (__sys_unlink(path) == 0)
     return 0;
+  int e = __octopos_kernel_errno();
+  if (e)
+    return __octopos_fail(e);
   return errno_for_path(path, is_dir(path) ? ENOTEMPTY : EACCES);
 }
 
 int
 rmdir(const char *path)
 {
-  if (!is_dir(path))
-    return errno_for_path(path, ENOTDIR);
+  struct stat st;
+  if (stat(path, &st) < 0)
+    return -1;
+  if (!S_ISDIR(st.st_mode))
+    return __octopos_fail(ENOTDIR);
   return unlink(path);
 }
 
@@ -221,6 +272,44 @@ chmod(const char *path, mode_t mode)
 }
 
 int
+chown(const char *path, uid_t uid, gid_t gid)
+{
+  return __sys_chown(path, uid, gid) == 0 ? 0 : __octopos_error(EPERM);
+}
+
+mode_t
+umask(mode_t mask)
+{
+  return __sys_umask(mask);
+}
+
+// rename, symlink, sync and fsync exist with CONFIG_FS_SYNC and
+// CONFIG_FS_SYMLINKS; a kernel without them says ENOSYS.
+int
+rename(const char *oldpath, const char *newpath)
+{
+  return __sys_rename(oldpath, newpath) == 0 ? 0 : __octopos_error(ENOSYS);
+}
+
+int
+symlink(const char *target, const char *path)
+{
+  return __sys_symlink(target, path) == 0 ? 0 : __octopos_error(ENOSYS);
+}
+
+void
+sync(void)
+{
+  __sys_sync();
+}
+
+int
+fsync(int fd)
+{
+  return __sys_fsync(fd) == 0 ? 0 : __octopos_error(EBADF);
+}
+
+int
 dup(int fd)
 {
   int r = __sys_dup(fd);
@@ -231,13 +320,13 @@ int
 dup2(int oldfd, int newfd)
 {
   int r = __sys_dup2(oldfd, newfd);
-  return r < 0 ? __octopos_fail(EBADF) : r;
+  return r < 0 ? __octopos_error(EBADF) : r;
 }
 
 int
 pipe(int fds[2])
 {
-  return __sys_pipe(fds) < 0 ? __octopos_fail(EMFILE) : 0;
+  return __sys_pipe(fds) < 0 ? __octopos_error(EMFILE) : 0;
 }
 
 int
@@ -251,7 +340,7 @@ isatty(int fd)
 {
   int r = __sys_isatty(fd);
   if (r < 0)
-    return __octopos_fail(EBADF);
+    return __octopos_error(EBADF);
   return r ? 1 : __octopos_fail(ENOTTY);
 }
 
@@ -263,7 +352,7 @@ getcwd(char *buf, size_t n)
     return NULL;
   }
   if (__sys_getcwd(buf, n > 0x7fffffff ? 0x7fffffff : (int)n) < 0) {
-    errno = ERANGE;
+    __octopos_error(ERANGE);
     return NULL;
   }
   return buf;

@@ -20,7 +20,7 @@ PCFLAGS := -march=rv64imac_zicsr -mabi=lp64 -mcmodel=medany -O2 -Wall -Wextra -W
 PLDFLAGS := -nostdlib -static -T user/picolibc/picolibc.ld -Wl,-z,max-page-size=4096 \
             -Wl,--build-id=none -Wl,--no-relax -Wl,--gc-sections -Wl,--strip-debug
 
-pico-glue-objs := $(addprefix $(O)/user/picolibc/,io.o proc.o dir.o fgets.o start.o usys.o)
+pico-glue-objs := $(addprefix $(O)/user/picolibc/,io.o ids.o proc.o dir.o fgets.o start.o usys.o)
 pico-crt0      := $(O)/user/picolibc/crt0.o
 pico-libocto   := $(O)/user/picolibc/libocto.a
 # All of the glue, ahead of libc: its sbrk, read, write... must win over
@@ -29,10 +29,16 @@ pico-libocto   := $(O)/user/picolibc/libocto.a
 pico-libs       = -Wl,--whole-archive $(pico-libocto) -Wl,--no-whole-archive \
                   -Wl,--start-group $(PICOLIBC_LIB)/libc.a $(PICOLIBC_LIB)/libm.a $(PICO_LIBGCC) -Wl,--end-group
 
-# The programs: pwd is new; date replaces the xv6-library one (strftime
-# instead of hand-written calendar arithmetic).
-pico-progs-y                       += pwd
-pico-progs-$(CONFIG_USER_SYSTOOLS) += date
+# The programs: pwd and errnotest are new; the others replace the
+# xv6-library ones of the same name: date (strftime instead of hand-written
+# calendar arithmetic), wc (stdio, 64-bit counts), and mkdir, rm, ln, mv
+# and chmod, which say why they fail (strerror of the kernel's error).
+pico-progs-y                          += pwd
+pico-progs-$(CONFIG_USER_SYSTOOLS)    += date
+pico-progs-$(CONFIG_USER_CORE_FULL)   += ln mkdir rm wc
+pico-progs-$(CONFIG_FS_SYNC)          += mv
+pico-progs-$(CONFIG_USER_MULTIUSER)   += chmod
+pico-progs-$(CONFIG_USER_TESTS)       += errnotest
 user-progs-y += $(pico-progs-y)
 pico-progs := $(addprefix $(O)/user/,$(pico-progs-y))
 

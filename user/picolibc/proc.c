@@ -26,14 +26,14 @@ pid_t
 fork(void)
 {
   int r = __sys_fork();
-  return r < 0 ? __octopos_fail(EAGAIN) : r;
+  return r < 0 ? __octopos_error(EAGAIN) : r;
 }
 
 int
 execv(const char *path, char *const argv[])
 {
   __sys_exec(path, argv);
-  return __octopos_fail(ENOENT);
+  return __octopos_error(ENOENT);
 }
 
 int
@@ -56,7 +56,7 @@ wait(int *status)
   int st = 0;
   int r = __sys_wait(&st);
   if (r < 0)
-    return __octopos_fail(ECHILD);
+    return __octopos_error(ECHILD);
   // POSIX packs the exit status in bits 8-15 (WEXITSTATUS).
   if (status)
     *status = (st & 0xff) << 8;
@@ -73,7 +73,7 @@ int
 kill(pid_t pid, int sig)
 {
   (void)sig;
-  return __sys_kill(pid) < 0 ? __octopos_fail(ESRCH) : 0;
+  return __sys_kill(pid) < 0 ? __octopos_error(ESRCH) : 0;
 }
 
 int
@@ -91,7 +91,7 @@ sbrk(ptrdiff_t incr)
 {
   char *p = __sys_sbrk(incr);
   if (p == (char *)-1) {
-    errno = ENOMEM;
+    __octopos_error(ENOMEM);
     return (void *)-1;
   }
   return p;
@@ -106,7 +106,7 @@ clock_gettime(clockid_t clk, struct timespec *ts)
   if (clk != CLOCK_MONOTONIC && clk != CLOCK_REALTIME)
     return __octopos_fail(EINVAL);
   if (__sys_clock_gettime(which, &t) < 0)
-    return __octopos_fail(ENOSYS);
+    return __octopos_error(ENOSYS);
   ts->tv_sec = t.tv_sec;
   ts->tv_nsec = t.tv_nsec;
   return 0;
@@ -143,13 +143,14 @@ nanosleep(const struct timespec *req, struct timespec *rem)
   struct octopos_timespec r = { req->tv_sec, req->tv_nsec }, left;
   if (__sys_nanosleep(&r, &left) == 0)
     return 0;
-  if (req->tv_nsec < 0 || req->tv_nsec >= 1000000000 || req->tv_sec < 0)
-    return __octopos_fail(EINVAL);
-  if (rem) {
+  int e = __octopos_kernel_errno();
+  if (e == 0)
+    e = req->tv_nsec < 0 || req->tv_nsec >= 1000000000 || req->tv_sec < 0 ? EINVAL : EINTR;
+  if (e == EINTR && rem) {
     rem->tv_sec = left.tv_sec;
     rem->tv_nsec = left.tv_nsec;
   }
-  return __octopos_fail(EINTR);
+  return __octopos_fail(e);
 }
 
 unsigned

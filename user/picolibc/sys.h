@@ -1,7 +1,9 @@
 // user/picolibc/sys.h: the raw octopos system calls as the picolibc glue
 // sees them (stubs from user/lib/usys.S assembled with the __sys_ prefix).
 //
-// Every one returns -1 on any error: the xv6 ABI carries no error code, so
+// Every one returns -1 on any error (the xv6 ABI). A kernel with
+// CONFIG_SIGNALS keeps the error number of the caller's last failed call,
+// which __sys_lasterror() returns: that is errno. On a kernel without it
 // the glue works errno out itself (errno_for_path() and friends in io.c).
 // Include it before any picolibc header. Kernel structs are reached under other names (octopos_stat, ...) so that
 // picolibc's struct stat and struct dirent keep theirs.
@@ -61,6 +63,19 @@ int  __sys_isatty(int fd);
 int  __sys_getuid(void);
 int  __sys_chmod(const char *path, int mode);
 int  __sys_uname(void *u);
+int  __sys_lasterror(void);
+int  __sys_geteuid(void);
+int  __sys_getgid(void);
+int  __sys_getegid(void);
+int  __sys_setuid(int uid);
+int  __sys_setgid(int gid);
+int  __sys_chown(const char *path, int uid, int gid);
+int  __sys_umask(int mask);
+int  __sys_rename(const char *oldpath, const char *newpath);
+int  __sys_symlink(const char *target, const char *path);
+int  __sys_sync(void);
+int  __sys_fsync(int fd);
+int  __sys_getppid(void);
 
 // xv6's open flags (<uapi/octopos/fcntl.h>), which picolibc's differ from.
 #define OCTOPOS_O_WRONLY 0x001
@@ -70,5 +85,11 @@ int  __sys_uname(void *u);
 
 // Set errno to e and return -1: what every failing glue function does.
 int __octopos_fail(int e);
+// The kernel's error number for the call that has just failed, or 0 when
+// the kernel does not keep one (no CONFIG_SIGNALS). Call it before any
+// other system call, which would replace it.
+int __octopos_kernel_errno(void);
+// errno from the kernel, or guess where it has none; returns -1.
+int __octopos_error(int guess);
 
 #endif
