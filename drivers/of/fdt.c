@@ -85,6 +85,7 @@ struct level {
   uint32 addr_cells, size_cells;    // for this node's children
   uint32 phandle;
   int hart;                         // K_CPU: index in fdt.harts, or -1
+  int node;                         // K_DEVICE: 1 + its index in fdt.nodes once recorded, else 0
   struct val compatible, reg, interrupts, irqx, status, device_type;
   struct val isa, isa_ext, timebase, bootargs, mmu_type;
 };
@@ -234,7 +235,7 @@ check_props(const struct level *l, const struct level *parent)
 }
 
 static void
-record_device(const struct level *l)
+record_device(struct level *l)
 {
   static int warned;
   const struct level *parent = l - 1;
@@ -257,6 +258,8 @@ record_device(const struct level *l)
     return;
   }
   n->compatible_len = l->compatible.len;
+  n->parent = parent->node - 1;   // devices on a bus (SPI) find their controller
+  l->node = fdt.nnodes + 1;
   first_reg(parent, &l->reg, &n->reg_base, &n->reg_size);
   n->irq = l->interrupts.len >= 4 ? (int)be32(l->interrupts.p) : -1;
   n->enabled = status_okay(&l->status);
