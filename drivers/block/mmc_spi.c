@@ -59,7 +59,7 @@ static int
 mmc_spi_probe(struct device *dev)
 {
   const struct dt_node *n = dev->node;
-  struct spi_bus *bus = n->parent >= 0 ? spi_bus_find(&fdt.nodes[n->parent]) : NULL;
+  struct spi_bus *bus = n->parent ? spi_bus_find(&fdt.nodes[n->parent - 1]) : NULL;
   if (bus == NULL) {
     printf("mmc-spi: %s: not on a SPI controller this kernel drives; not used\n", n->name);
     return 0;

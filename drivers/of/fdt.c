@@ -86,6 +86,7 @@ struct level {
   uint32 phandle;
   int hart;                         // K_CPU: index in fdt.harts, or -1
   int node;                         // K_DEVICE: 1 + its index in fdt.nodes once recorded, else 0
+                                    // (CONFIG_SPI only)
   struct val compatible, reg, interrupts, irqx, status, device_type;
   struct val isa, isa_ext, timebase, bootargs, mmu_type;
 };
@@ -258,8 +259,10 @@ record_device(struct level *l)
     return;
   }
   n->compatible_len = l->compatible.len;
-  n->parent = parent->node - 1;   // devices on a bus (SPI) find their controller
-  l->node = fdt.nnodes + 1;
+  if (IS_ENABLED(CONFIG_SPI)) {   // devices on a SPI bus find their controller
+    n->parent = parent->node;
+    l->node = fdt.nnodes + 1;
+  }
   first_reg(parent, &l->reg, &n->reg_base, &n->reg_size);
   n->irq = l->interrupts.len >= 4 ? (int)be32(l->interrupts.p) : -1;
   n->enabled = status_okay(&l->status);
