@@ -5,9 +5,10 @@
 // chip select. Probing brings the card up (drivers/block/sd_spi.c) and
 // registers it as "mmc-spiN"; a file-system block is BSIZE / 512 sectors,
 // moved with one multi-block command. Transfers are polled, so a sleeplock
-// serialises the card: a waiter sleeps instead of spinning for a block's
-// time. An empty slot, a dead card or a nonsense CSD is one line at boot
-// and no device: the boot goes on with the next disk (the ramdisk).
+// serialises them: a waiter sleeps instead of spinning for a block's time.
+// It is one lock for all slots, since two slots may share a bus. An empty
+// slot, a dead card or a nonsense CSD is one line at boot and no device:
+// the boot goes on with the next disk (the ramdisk).
 //
 // It probes at order 3, after the controller (2) and before the ramdisk
 // (4), so a card, when there is one, is the first disk and the root.
@@ -29,12 +30,12 @@
 struct mmc_spi {
   struct blkdev bd;
   struct sd_card card;
-  struct sleeplock lock;
   char name[12];
 };
 
 static struct mmc_spi slots[MMC_SPI_MAX];
 static int nslots;
+static struct sleeplock lock;
 
 static uint64
 timebase_now(void)
@@ -47,10 +48,10 @@ mmc_spi_rw(struct blkdev *bd, struct buf *b, int write)
 {
   struct mmc_spi *m = bd->priv;
   uint64 sector = (bd->start + b->blockno) * SECTORS_PER_BLOCK;
-  acquiresleep(&m->lock);
+  acquiresleep(&lock);
   int r = write ? sd_spi_write(&m->card, sector, SECTORS_PER_BLOCK, b->data)
                 : sd_spi_read(&m->card, sector, SECTORS_PER_BLOCK, b->data);
-  releasesleep(&m->lock);
+  releasesleep(&lock);
   if (r < 0)
     b->error = 1;
 }
@@ -84,7 +85,8 @@ mmc_spi_probe(struct device *dev)
     printf("mmc-spi: %s: card smaller than one %d-byte block; not used\n", m->name, BSIZE);
     return 0;
   }
-  initsleeplock(&m->lock, "mmc-spi");
+  if (nslots == 0)
+    initsleeplock(&lock, "mmc-spi");
   m->bd.name = m->name;
   m->bd.nblocks = nblocks;
   m->bd.rw = mmc_spi_rw;
