@@ -14,6 +14,9 @@
 #              in size: DISK is padded with zeros in place to one; O/fs.img
 #              itself is not touched, a padded copy O/sd.img is attached
 #              (made again when fs.img is newer)
+#   SD_SIZE=n  pad the SD card image to at least n bytes (a power of two):
+#              QEMU makes a card over 2 GiB an SDHC one (CSD v2, sector
+#              addresses); the padding is sparse
 #   RNG=y|n    attach the virtio RNG or not, whatever CONFIG_VIRTIO_RNG says
 #              (tests of a driver without its device, a device without its driver)
 #   MEM=n      guest RAM in MiB instead of CONFIG_QEMU_MEM_MB
@@ -82,7 +85,7 @@ if [ "$machine" = sifive_u ] && [ "$(cfgval BLK_MMC_SPI)" = y ] && [ "$disk" != 
    [ -f "$disk" ]; then
   size=$(wc -c < "$disk")
   pow=512
-  while [ "$pow" -lt "$size" ]; do pow=$((pow * 2)); done
+  while [ "$pow" -lt "$size" ] || [ "$pow" -lt "${SD_SIZE:-0}" ]; do pow=$((pow * 2)); done
   if [ "$size" -ne "$pow" ]; then
     if [ "$disk" = "$O/fs.img" ]; then
       if [ ! -f "$O/sd.img" ] || [ "$disk" -nt "$O/sd.img" ]; then

@@ -1,8 +1,9 @@
 # tests/cases/sdcard.py: the SD card on SPI (BLK_MMC_SPI) as the root disk
 # on sifive_u: the root is the card (device 0), the shell runs on it, what
 # is written there is still there after a reboot (a ramdisk root would have
-# lost it), and with the slot empty the boot says so and goes on with the
-# linked-in ramdisk.
+# lost it), a card over 2 GiB (SDHC: CSD v2, sector addresses) works too,
+# and with the slot empty the boot says so and goes on with the linked-in
+# ramdisk.
 CASES = [
   dict(name="sd-root",
        help="sifive_u: the root is xv6fs on the SD card; files are written and read back",
@@ -27,6 +28,17 @@ CASES = [
          dict(cmd="reboot", expect=[r"octopos \d+\.\d+\.\d+ \(", r"blkdev: dev 0 is mmc-spi0"],
               timeout=60),
          dict(cmd="cat keep", expect=r"^survives the reset$", timeout=60),
+       ]),
+  dict(name="sd-sdhc",
+       help="sifive_u with a 4 GiB card: QEMU makes it SDHC (CSD v2, sector addresses); the root works",
+       requires=["CONFIG_BLK_MMC_SPI"],
+       programs=["echo", "cat"],
+       qemu_env={"SD_SIZE": str(4 << 30)},
+       boot_expect=[r"mmc-spi: mmc-spi0: SDHC/XC card on spi@10050000, CSD v2, 4194304 KiB, "
+                    r"sector addressing", r"blkdev: dev 0 is mmc-spi0, 4194304 blocks"],
+       steps=[
+         ("echo high capacity > hcf", []),
+         ("cat hcf", r"^high capacity$"),
        ]),
   dict(name="sd-nocard",
        help="sifive_u with the SD slot empty: one line says so and the root is the ramdisk",
