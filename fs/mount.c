@@ -35,7 +35,10 @@ fs_early_init(void)
 static int
 no_root_disk(void)
 {
-  const char *what = IS_ENABLED(CONFIG_VIRTIO_BLK) ?
+  const char *what = IS_ENABLED(CONFIG_BLK_MMC_SPI) ?
+    (IS_ENABLED(CONFIG_BLK_RAMDISK) ? "an SD card or the linked-in ramdisk"
+                                    : "an SD card; no ramdisk built") :
+    IS_ENABLED(CONFIG_VIRTIO_BLK) ?
     (IS_ENABLED(CONFIG_BLK_RAMDISK) ? "a virtio-blk disk or the linked-in ramdisk"
                                     : "a virtio-blk disk; no ramdisk built") :
     (IS_ENABLED(CONFIG_BLK_RAMDISK) ? "the linked-in ramdisk" : "nothing: no disk driver built");

@@ -9,7 +9,14 @@
 # Environment overrides:
 #   SMP=n      boot n harts instead of CONFIG_NR_CPUS
 #   DISK=path  attach this disk image instead of O/fs.img (tests boot copies);
-#              DISK=none: no disk at all
+#              DISK=none: no disk at all. On sifive_u with BLK_MMC_SPI the
+#              disk is the SD card, whose image QEMU wants a power of two
+#              in size: DISK is padded with zeros in place to one; O/fs.img
+#              itself is not touched, a padded copy O/sd.img is attached
+#              (made again when fs.img is newer)
+#   SD_SIZE=n  pad the SD card image to at least n bytes (a power of two):
+#              QEMU makes a card over 2 GiB an SDHC one (CSD v2, sector
+#              addresses); the padding is sparse
 #   RNG=y|n    attach the virtio RNG or not, whatever CONFIG_VIRTIO_RNG says
 #              (tests of a driver without its device, a device without its driver)
 #   MEM=n      guest RAM in MiB instead of CONFIG_QEMU_MEM_MB
@@ -83,6 +90,25 @@ if [ "$(cfgval VIRTIO_BLK)" = y ] && [ "$disk" != none ] && [ -f "$disk" ]; then
 fi
 if [ "${RNG:-$(cfgval VIRTIO_RNG)}" = y ]; then
   virtio="$virtio -device virtio-rng-device,bus=virtio-mmio-bus.1"
+fi
+# sifive_u's disk is the SD card on its SPI controller (mmc-spi-slot).
+if [ "$machine" = sifive_u ] && [ "$(cfgval BLK_MMC_SPI)" = y ] && [ "$disk" != none ] &&
+   [ -f "$disk" ]; then
+  size=$(wc -c < "$disk")
+  pow=512
+  while [ "$pow" -lt "$size" ] || [ "$pow" -lt "${SD_SIZE:-0}" ]; do pow=$((pow * 2)); done
+  if [ "$size" -ne "$pow" ]; then
+    if [ "$disk" = "$O/fs.img" ]; then
+      if [ ! -f "$O/sd.img" ] || [ "$disk" -nt "$O/sd.img" ]; then
+        cp "$disk" "$O/sd.img"
+        truncate -s "$pow" "$O/sd.img"
+      fi
+      disk=$O/sd.img
+    else
+      truncate -s "$pow" "$disk"
+    fi
+  fi
+  args="$args -drive if=sd,format=raw,file=$disk"
 fi
 # sifive_u has no virtio-mmio bus.
 if [ -n "$virtio" ] && [ "$machine" = virt ]; then

@@ -86,6 +86,8 @@ struct level {
   uint32 phandle;
   uint32 path_hash;                 // of the full path (SERIAL_STDOUT_PATH)
   int hart;                         // K_CPU: index in fdt.harts, or -1
+  int node;                         // K_DEVICE: 1 + its index in fdt.nodes once recorded, else 0
+                                    // (CONFIG_SPI only)
   struct val compatible, reg, interrupts, irqx, status, device_type;
   struct val isa, isa_ext, timebase, bootargs, mmu_type;
 };
@@ -235,7 +237,7 @@ check_props(const struct level *l, const struct level *parent)
 }
 
 static void
-record_device(const struct level *l)
+record_device(struct level *l)
 {
   static int warned;
   const struct level *parent = l - 1;
@@ -258,6 +260,10 @@ record_device(const struct level *l)
     return;
   }
   n->compatible_len = l->compatible.len;
+  if (IS_ENABLED(CONFIG_SPI)) {   // devices on a SPI bus find their controller
+    n->parent = parent->node;
+    l->node = fdt.nnodes + 1;
+  }
   first_reg(parent, &l->reg, &n->reg_base, &n->reg_size);
   n->irq = l->interrupts.len >= 4 ? (int)be32(l->interrupts.p) : -1;
   n->enabled = status_okay(&l->status);

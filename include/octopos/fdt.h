@@ -14,6 +14,8 @@ struct dt_node {
   const char *name;           // node name with unit address, e.g. "uart@10000000"
   const char *compatible;     // NUL-separated list (points into the blob), or NULL
   int compatible_len;
+  int parent;                 // 1 + index in nodes of the device node it sits in; 0: none
+                              // (recorded only with CONFIG_SPI, whose devices ask)
   uint64 reg_base, reg_size;  // first (address, size) pair of reg, 0 if none
   int irq;                    // first cell of interrupts, or -1
   int enabled;                // status absent or "okay"

@@ -47,7 +47,9 @@ class Target:
 
   def disk(self):
     img = os.path.join(self.O, "fs.img")
-    if kconfig.enabled(self.cfg, "CONFIG_VIRTIO_BLK") and os.path.isfile(img):
+    # virtio-blk's disk, or sifive_u's SD card (qemu-args.sh pads the copy).
+    if ((kconfig.enabled(self.cfg, "CONFIG_VIRTIO_BLK") or
+         kconfig.enabled(self.cfg, "CONFIG_BLK_MMC_SPI")) and os.path.isfile(img)):
       return img
     return None
 
