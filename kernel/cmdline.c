@@ -40,6 +40,16 @@ parse_loglevel(const char *v)
   return v[0] - '0';
 }
 
+// "1".."9" into *cpu; 0 if v is anything else.
+static int
+cpu_digit(const char *v, int *cpu)
+{
+  if (v[0] < '1' || v[0] > '9' || v[1] != '\0')
+    return 0;
+  *cpu = v[0] - '0';
+  return 1;
+}
+
 static void
 defaults(struct cmdline *c)
 {
@@ -68,9 +78,9 @@ take_word(struct cmdline *c, const char *w)
     }
     known = l >= 0;
   } else if ((v = value_of(w, "smp_hold")) != NULL) {
-    known = v[0] >= '1' && v[0] <= '9' && v[1] == '\0';
-    if (known)
-      c->smp_hold = v[0] - '0';
+    known = cpu_digit(v, &c->smp_hold);
+  } else if ((v = value_of(w, "smp_stray")) != NULL) {
+    known = cpu_digit(v, &c->smp_stray);
   } else if (strncmp(w, "quiet", 6) == 0)
     c->quiet = 1;
   else

@@ -58,6 +58,8 @@ smp_hold_takes_one_cpu_digit(void **state)
   assert_int_equal(cmdline_parse(&c, "smp_hold=0 smp_hold=12 smp_hold="), 0);
   assert_int_equal(c.smp_hold, 0);
   assert_int_equal(c.nunknown, 3);
+  assert_int_equal(cmdline_parse(&c, "smp_stray=2"), 0);
+  assert_int_equal(c.smp_stray, 2);
 }
 
 static void

@@ -15,6 +15,8 @@
 //   loglevel=N     0-7; below 5 is quiet, 5 and up prints everything
 //   smp_hold=N     do not start cpu N (1-9) with the others: the boot then
 //                  finds it missing and starts it again (tests that path)
+//   smp_stray=N    start cpu N (1-9) at the boot entry with the devicetree's
+//                  address, as racy firmware may (tests that it still comes)
 // Anything else is listed once at boot and otherwise ignored.
 #ifndef OCTOPOS_CMDLINE_H
 #define OCTOPOS_CMDLINE_H
@@ -33,6 +35,7 @@ struct cmdline {
   int quiet;
   int loglevel;                 // -1: not given
   int smp_hold;                 // cpu left out of the first start, or 0
+  int smp_stray;                // cpu started the way racy firmware may, or 0
   int nunknown;
   const char *unknown[CMDLINE_MAX_WORDS];
   const char *error;            // why the line was refused, or NULL
@@ -54,6 +57,7 @@ static inline const char *cmdline_root(void) { return kcmdline.root; }
 static inline const char *cmdline_init_path(void) { return kcmdline.init; }
 static inline const char *cmdline_console(void) { return kcmdline.console; }
 static inline int cmdline_smp_hold(void) { return kcmdline.smp_hold; }
+static inline int cmdline_smp_stray(void) { return kcmdline.smp_stray; }
 static inline const struct dt_node *cmdline_console_node(void) { return kcmdline.console_node; }
 void cmdline_quiet_end(void);   // from here on every message shows (init runs, or an error)
 // May the console driver take this UART? Yes unless console= names another.
@@ -67,6 +71,7 @@ static inline const char *cmdline_root(void) { return 0; }
 static inline const char *cmdline_init_path(void) { return "/init"; }
 static inline const char *cmdline_console(void) { return 0; }
 static inline int cmdline_smp_hold(void) { return 0; }
+static inline int cmdline_smp_stray(void) { return 0; }
 static inline const struct dt_node *cmdline_console_node(void) { return 0; }
 #endif
 

@@ -4,7 +4,8 @@
 // it becomes cpu 0. Other harts are started later through SBI HSM at
 // _entry_secondary with a0 = hart id, a1 = the cpu index we chose.
 //
-// Firmware without HSM sends every hart to _entry at once. The first to
+// Firmware without HSM sends every hart to _entry at once (and racy HSM
+// may send a started hart there; see _entry_secondary). The first to
 // swap boot_claimed wins the lottery and boots as cpu 0; the others spin
 // on their word of boot_release (touching nothing else: .bss is being
 // cleared) until cpu 0 writes there the cpu index + 1 it gives them
@@ -37,6 +38,13 @@ _entry_secondary:
   .option norelax
   la gp, __global_pointer$
   .option pop
+  // The opaque value must be a cpu index. OpenSBI 1.1 (QEMU 7.2's) marks a
+  // hart start-pending before it stores the start address and opaque, so
+  // the hart can leave with the previous values: the boot entry (_entry)
+  // and the devicetree's address. Either way it ends in `lost`, where
+  // arch_start_secondaries() has already left its cpu index.
+  li t0, CONFIG_NR_CPUS
+  bgeu a1, t0, lost
   mv t0, a1          // kmain(cpu = opaque, hartid, dtb = 0)
   mv a1, a0
   mv a0, t0

@@ -84,7 +84,7 @@ release_hart(uint64 hartid, int cpu)
 void
 arch_start_secondaries(void)
 {
-  extern char _entry_secondary[];
+  extern char _entry_secondary[], _entry[];
   int hsm = sbi_has(SBI_EXT_HSM);
   int next = 1;
   for (int i = 0; i < fdt.nharts && next < CONFIG_NR_CPUS; i++) {
@@ -95,7 +95,13 @@ arch_start_secondaries(void)
       started_hart[next++] = id;
       continue;
     }
-    long err = hsm ? sbi_hart_start(id, (uint64)_entry_secondary, next) : release_hart(id, next);
+    // With HSM the release slot is filled first as well: a hart the
+    // firmware sends to _entry instead (entry_sbi.S) still finds its cpu.
+    long err = release_hart(id, next);
+    if (hsm && next == cmdline_smp_stray())   // what racy firmware may do
+      err = sbi_hart_start(id, (uint64)_entry, (uint64)&fdt);   // an address, as the devicetree's is
+    else if (hsm)
+      err = sbi_hart_start(id, (uint64)_entry_secondary, next);
     if (err != 0)
       printf("sbi: hart %ld did not start (%s error %ld)\n", id, hsm ? "HSM" : "release", err);
     else
@@ -123,8 +129,10 @@ arch_secondary_retry(int cpu)
     return "the firmware cannot say (HSM status failed)";
   switch (st.value) {
   case 0:
-    return "the firmware says started";
+    release_hart(id, cpu);   // in case it went to _entry (entry_sbi.S)
+    return "the firmware says started; its cpu index is in its release slot";
   case 1:
+    release_hart(id, cpu);
     sbi_hart_start(id, (uint64)_entry_secondary, cpu);
     return "the firmware says stopped; started again";
   case 2:
