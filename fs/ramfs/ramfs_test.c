@@ -1,8 +1,8 @@
 // fs/ramfs/ramfs_test.c: host tests of ramfs under the real file-system
 // layer, system calls down to ramfs's pages (as fs/fs_test.c does for xv6fs).
 // host-test-sources: fs/dir.c fs/namei.c fs/inode.c fs/file.c fs/fdtable.c fs/pipe.c fs/sysfile.c fs/devsw.c fs/mount.c fs/ramfs/ramfs.c
-// host-test-config[ramfs]: CONFIG_FS_LINK_MAX=32000 CONFIG_FS_RAMFS CONFIG_ROOT_FS_RAMFS CONFIG_NR_INODES=50 CONFIG_NR_OPEN=16 CONFIG_NR_FILES=100 CONFIG_NR_CPUS=1 CONFIG_FS_LOG_OP_BLOCKS=10
-// host-test-config[links]: CONFIG_FS_LINK_MAX=32000 CONFIG_FS_RAMFS CONFIG_ROOT_FS_RAMFS CONFIG_FS_SYMLINKS CONFIG_NR_INODES=50 CONFIG_NR_OPEN=16 CONFIG_NR_FILES=100 CONFIG_NR_CPUS=1 CONFIG_FS_LOG_OP_BLOCKS=10
+// host-test-config[ramfs]: CONFIG_FS_LINK_MAX=32000 CONFIG_FS_RAMFS CONFIG_ROOT_FS_RAMFS CONFIG_NR_INODES=50 CONFIG_NR_OPEN=16 CONFIG_NR_FILES=100 CONFIG_NR_CPUS=1
+// host-test-config[links]: CONFIG_FS_LINK_MAX=32000 CONFIG_FS_RAMFS CONFIG_ROOT_FS_RAMFS CONFIG_FS_SYMLINKS CONFIG_NR_INODES=50 CONFIG_NR_OPEN=16 CONFIG_NR_FILES=100 CONFIG_NR_CPUS=1
 // host-test-sources[links]: fs/symlink.c
 // host-test-cflags: -include fs/fs_test_shim.h
 //
