@@ -313,6 +313,77 @@ CASE(bad_arguments_fail_cleanly)
   sclose(fd);
 }
 
+// Names are cut to DIRSIZ (14) bytes, as on xv6fs.
+CASE(names_cut_to_dirsiz)
+{
+  int fd = sopen("abcdefghijklmnopq", O_CREATE | O_RDWR);
+  CHECK(fd >= 0 && swrite(fd, "n", 1) == 1);
+  sclose(fd);
+  CHECK(statpath("abcdefghijklmn").ino == statpath("abcdefghijklmnXYZ").ino);
+  CHECK(sopen("abcdefghijklm", O_RDONLY) == -ENOENT);
+}
+
+// Descriptors (CONFIG_NR_OPEN) and in-core inodes (CONFIG_NR_INODES) run
+// out: open fails with an error, nothing breaks, and closing makes room.
+CASE(descriptor_and_inode_tables_run_out)
+{
+  char name[16];
+  int n = 0;
+  for (int i = 0; i < CONFIG_NR_OPEN + 2; i++) {
+    snprintf(name, sizeof(name), "f%d", i);
+    long fd = sopen(name, O_CREATE | O_RDWR);
+    if (fd >= 0)
+      n++;
+    else
+      CHECK(fd == -EMFILE);
+  }
+  CHECK(n == CONFIG_NR_OPEN);
+  for (int i = 0; i < CONFIG_NR_OPEN; i++)
+    CHECK(sclose(i) == 0);
+  CHECK(sopen("f0", O_RDONLY) == 0);
+  sclose(0);
+  // More files held open than in-core inodes: a fresh descriptor table
+  // each round, so only the inode cache can run out.
+  struct file **saved = proc0.ofile;
+  int opened = 0, failed = 0;
+  for (int round = 0; round < 5; round++) {
+    proc0.ofile = kzalloc(CONFIG_NR_OPEN * sizeof(struct file *));
+    CHECK(proc0.ofile != NULL);
+    for (int i = 0; i < CONFIG_NR_OPEN; i++) {
+      snprintf(name, sizeof(name), "g%d", round * CONFIG_NR_OPEN + i);
+      if (sopen(name, O_CREATE | O_RDWR) >= 0)
+        opened++;
+      else
+        failed++;
+    }
+  }
+  CHECK(failed > 0 && opened >= CONFIG_NR_INODES - 3 && opened < CONFIG_NR_INODES);
+  proc0.ofile = saved;
+}
+
+// ramfs's node table (1024 nodes, the root one of them) fills: create
+// fails with ENOSPC, and an unlink frees a node for the next create.
+CASE(node_table_fills)
+{
+  char name[16];
+  int made = 0;
+  long fd;
+  for (;;) {
+    snprintf(name, sizeof(name), "n%d", made);
+    if ((fd = sopen(name, O_CREATE | O_RDWR)) < 0)
+      break;
+    sclose(fd);
+    made++;
+    CHECK(made < 5000);
+  }
+  CHECK(fd == -ENOSPC && made > 1000 && made < 1024);
+  CHECK(smkdir("d") == -ENOSPC);
+  CHECK(sunlink("n7") == 0);
+  CHECK((fd = sopen("again", O_CREATE | O_RDWR)) >= 0);
+  sclose(fd);
+  CHECK(sopen("more", O_CREATE | O_RDWR) == -ENOSPC);
+}
+
 CASE_IF(symlinks_follow_and_loop, IS_ENABLED(CONFIG_FS_SYMLINKS))
 {
   char buf[16] = { 0 };
@@ -344,6 +415,9 @@ main(void)
     cmocka_unit_test(directories_dotdot_and_unlink_rules),
     cmocka_unit_test(hard_links_count),
     cmocka_unit_test(bad_arguments_fail_cleanly),
+    cmocka_unit_test(names_cut_to_dirsiz),
+    cmocka_unit_test(descriptor_and_inode_tables_run_out),
+    cmocka_unit_test(node_table_fills),
     cmocka_unit_test(symlinks_follow_and_loop),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
