@@ -4,7 +4,13 @@
 // host-test-config[ramfs]: CONFIG_FS_LINK_MAX=32000 CONFIG_FS_RAMFS CONFIG_ROOT_FS_RAMFS CONFIG_NR_INODES=50 CONFIG_NR_OPEN=16 CONFIG_NR_FILES=100 CONFIG_NR_CPUS=1
 // host-test-config[links]: CONFIG_FS_LINK_MAX=32000 CONFIG_FS_RAMFS CONFIG_ROOT_FS_RAMFS CONFIG_FS_SYMLINKS CONFIG_NR_INODES=50 CONFIG_NR_OPEN=16 CONFIG_NR_FILES=100 CONFIG_NR_CPUS=1
 // host-test-sources[links]: fs/symlink.c
+// host-test-config[trans]: CONFIG_FS_LINK_MAX=32000 CONFIG_FS_RAMFS CONFIG_ROOT_FS_RAMFS CONFIG_FS_TRANSACTIONS CONFIG_NR_INODES=50 CONFIG_NR_OPEN=16 CONFIG_NR_FILES=100 CONFIG_NR_CPUS=1
+// host-test-sources[trans]: fs/vfs_trans.c
 // host-test-cflags: -include fs/fs_test_shim.h
+//
+// [trans] builds the transaction layer (fs/vfs_trans.c), as a kernel with
+// xv6fs beside a ramfs root does: ramfs's ops have no begin/end, so every
+// call goes through vfs_begin/vfs_end and finds nothing to do.
 //
 // No disk and no initramfs: the root starts empty. Each case runs in a
 // forked child, because a mount is for the life of the kernel. The shims
@@ -384,6 +390,24 @@ CASE(node_table_fills)
   CHECK(sopen("more", O_CREATE | O_RDWR) == -ENOSPC);
 }
 
+// Beside a file system with transactions, ramfs still has none: its write
+// size is unbounded (vfs_write_max 0), so a write far larger than one
+// xv6fs transaction goes to ramfs in one piece and reads back whole.
+CASE_IF(no_transactions_beside_xv6fs, IS_ENABLED(CONFIG_FS_TRANSACTIONS))
+{
+  static char buf[40 * BSIZE], got[sizeof(buf)];
+  CHECK(fs_root_mount() != NULL && vfs_write_max(fs_root_mount()) == 0);
+  for (size_t i = 0; i < sizeof(buf); i++)
+    buf[i] = (char)(i % 251);
+  int fd = sopen("w", O_CREATE | O_RDWR);
+  CHECK(fd >= 0 && swrite(fd, buf, sizeof(buf)) == (long)sizeof(buf));
+  sclose(fd);
+  fd = sopen("w", O_RDONLY);
+  CHECK(sread(fd, got, sizeof(got)) == (long)sizeof(got) && memcmp(buf, got, sizeof(buf)) == 0);
+  sclose(fd);
+  CHECK(sunlink("w") == 0);
+}
+
 CASE_IF(symlinks_follow_and_loop, IS_ENABLED(CONFIG_FS_SYMLINKS))
 {
   char buf[16] = { 0 };
@@ -418,6 +442,7 @@ main(void)
     cmocka_unit_test(names_cut_to_dirsiz),
     cmocka_unit_test(descriptor_and_inode_tables_run_out),
     cmocka_unit_test(node_table_fills),
+    cmocka_unit_test(no_transactions_beside_xv6fs),
     cmocka_unit_test(symlinks_follow_and_loop),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
