@@ -8,7 +8,6 @@
 #include <octopos/file.h>
 #include <octopos/fs.h>
 #include <octopos/kmalloc.h>
-#include <octopos/log.h>
 #include <octopos/proc.h>
 #include <octopos/rlimit.h>
 
@@ -82,9 +81,10 @@ proc_files_exit(struct proc *p)
     p->ofile = NULL;
   }
   if (p->cwd) {
-    begin_op();
+    struct vfs_mount *m = p->cwd->mnt;
+    vfs_begin(m);
     iput(p->cwd);
-    end_op();
+    vfs_end(m);
     p->cwd = NULL;
   }
 }

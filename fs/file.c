@@ -12,7 +12,6 @@
 #include <octopos/file.h>
 #include <octopos/fs.h>
 #include <octopos/kmalloc.h>
-#include <octopos/log.h>
 #include <octopos/pipe.h>
 #include <octopos/printk.h>
 #include <octopos/proc.h>
@@ -23,13 +22,6 @@ static struct {
   struct spinlock lock;
   int n;                        // live files, at most CONFIG_NR_FILES
 } ftable;
-
-// Bytes one write transaction may carry. A chunk of k blocks at an odd
-// offset touches k + 1 data blocks, plus the inode, up to two bitmap
-// blocks and the pointer blocks on the way (three with double indirect).
-#define WRITE_CHUNK_BLOCKS \
-  (MAXOPBLOCKS - 1 - 1 - 2 - (IS_ENABLED(CONFIG_FS_XV6_LARGE_FILES) ? 3 : 1))
-_Static_assert(WRITE_CHUNK_BLOCKS >= 1, "CONFIG_FS_LOG_OP_BLOCKS too small");
 
 void
 fileinit(void)
@@ -87,9 +79,10 @@ fileclose(struct file *f)
   if (f->type == FD_PIPE) {
     pipeclose(f->pipe, f->writable);
   } else if (f->type == FD_INODE || f->type == FD_DEVICE) {
-    begin_op();
+    struct vfs_mount *m = f->ip->mnt;
+    vfs_begin(m);
     iput(f->ip);
-    end_op();
+    vfs_end(m);
   }
   kfree(f);
 }
@@ -143,20 +136,22 @@ fileread(struct file *f, uint64 addr, int n)
   }
 }
 
-// Write to an inode in chunks small enough for one log transaction each.
+// Write to an inode in chunks small enough for one transaction each of
+// its file system (vfs_write_max; 0: the whole write at once).
 static int
 inode_write(struct file *f, uint64 addr, int n)
 {
-  int max = WRITE_CHUNK_BLOCKS * BSIZE;
+  struct vfs_mount *m = f->ip->mnt;
+  uint max = vfs_write_max(m);
   int i = 0, r = 0;
 
   while (i < n) {
-    int n1 = MIN(n - i, max);
-    begin_op();
+    int n1 = max ? MIN(n - i, (int)max) : n - i;
+    vfs_begin(m);
     if ((r = ilock(f->ip)) == 0 && (r = writei(f->ip, 1, addr + i, f->off, n1)) > 0)
       f->off += r;
     iunlock(f->ip);
-    end_op();
+    vfs_end(m);
     if (r != n1)
       break;                    // error or short write (disk full)
     i += r;
@@ -179,7 +174,7 @@ filewrite(struct file *f, uint64 addr, int n)
   case FD_DEVICE:
     if ((d = dev_of(f)) == NULL || d->write == NULL)
       return -ENODEV;
-    log_flush();                // what the writer did is on disk before anyone sees this
+    vfs_flush();                // what the writer did is on disk before anyone sees this
     return d->write(1, addr, n);
   case FD_INODE:
     return inode_write(f, addr, n);

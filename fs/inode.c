@@ -37,6 +37,12 @@ iinit(void)
     initsleeplock(&itable.inode[i].lock, "inode");
 }
 
+int
+inode_slot(const struct inode *ip)
+{
+  return ip - itable.inode;
+}
+
 struct inode *
 iget(struct vfs_mount *m, uint inum)
 {

@@ -23,8 +23,7 @@ static struct inode *root_ip;       // held for as long as the system runs
 void
 fs_early_init(void)
 {
-  if (IS_ENABLED(CONFIG_FS_XV6))
-    binit();
+  binit();                          // the buffer cache, if one is built
   iinit();
   fileinit();
   rename_init();

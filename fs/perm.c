@@ -13,7 +13,6 @@
 #include <octopos/errno.h>
 #include <octopos/file.h>
 #include <octopos/fs.h>
-#include <octopos/log.h>
 #include <octopos/perm.h>
 #include <octopos/proc.h>
 #include <octopos/rtc.h>
@@ -118,31 +117,35 @@ attr_begin(const char *path, struct inode **out)
   struct inode *ip;
   int err;
 
-  begin_op();
+  struct vfs_mount *m = vfs_begin_path(path);
   if ((ip = namei(path)) == NULL) {
-    end_op();
+    vfs_end(m);
     return -ENOENT;
   }
   if ((err = ilock(ip)) < 0) {
     iunlockput(ip);
-    end_op();
+    vfs_end(m);
     return err;
   }
   if (!ip->mnt->has_owners) {
     iunlockput(ip);
-    end_op();
+    vfs_end(m);
     return -EOPNOTSUPP;           // an xv6 image: nowhere to keep it
   }
   *out = ip;
   return 0;
 }
 
+// Undo attr_begin: write ip back if changed, let it go, end the transaction.
 static void
-attr_end(struct inode *ip)
+attr_end(struct inode *ip, int changed)
 {
-  iupdate(ip);
+  struct vfs_mount *m = ip->mnt;
+
+  if (changed)
+    iupdate(ip);
   iunlockput(ip);
-  end_op();
+  vfs_end(m);
 }
 
 // chmod(path, mode): the owner or root sets the permission bits.
@@ -158,12 +161,11 @@ sys_chmod(void)
   if ((err = attr_begin(path, &ip)) < 0)
     return err;
   if (myproc()->euid != 0 && myproc()->euid != ip->uid) {
-    iunlockput(ip);
-    end_op();
+    attr_end(ip, 0);
     return -EPERM;
   }
   ip->mode = mode & 07777;
-  attr_end(ip);
+  attr_end(ip, 1);
   return 0;
 }
 
@@ -190,7 +192,7 @@ sys_chown(void)
   if (gid != -1)
     ip->gid = gid;
   ip->mode &= ~(S_ISUID | S_ISGID);
-  attr_end(ip);
+  attr_end(ip, 1);
   return 0;
 }
 

@@ -14,11 +14,10 @@
 // so the parent that is an ancestor of the other is locked first. Two
 // unrelated directories can be locked in either order (nobody else ever
 // holds one while waiting for the other). rename_lock is taken before
-// begin_op(), as every rename does.
+// the transaction begins (vfs_begin_path), as every rename does.
 #include <octopos/types.h>
 #include <octopos/errno.h>
 #include <octopos/fs.h>
-#include <octopos/log.h>
 #include <octopos/perm.h>
 #include <octopos/sleeplock.h>
 #include <octopos/syscall.h>
@@ -278,9 +277,9 @@ sys_rename(void)
     return err;
   acquiresleep(&rename_lock);
   do {
-    begin_op();
+    struct vfs_mount *m = vfs_begin_path(old);
     err = rename_paths(old, new);
-    end_op();
+    vfs_end(m);
   } while (err == 1);
   releasesleep(&rename_lock);
   return err;

@@ -10,7 +10,6 @@
 #include <octopos/types.h>
 #include <octopos/errno.h>
 #include <octopos/fs.h>
-#include <octopos/log.h>
 #include <octopos/printk.h>
 #include <octopos/string.h>
 #include <octopos/syscall.h>
@@ -114,9 +113,9 @@ sys_symlink(void)
   if (n >= MAXPATH)
     return -ENAMETOOLONG;
 
-  begin_op();
+  struct vfs_mount *m = vfs_begin_path(path);
   if ((err = create(path, T_SYMLINK, 0, 0, &ip)) < 0) {
-    end_op();
+    vfs_end(m);
     return err;
   }
   if ((err = writei(ip, 0, (uint64)target, 0, n)) != n) {
@@ -125,10 +124,10 @@ sys_symlink(void)
     iunlock(ip);
     unlink_new(path, ip);
     iput(ip);
-    end_op();
+    vfs_end(m);
     return err < 0 ? err : -ENOSPC;
   }
   iunlockput(ip);
-  end_op();
+  vfs_end(m);
   return 0;
 }

@@ -10,7 +10,6 @@
 #include <octopos/errno.h>
 #include <octopos/file.h>
 #include <octopos/fs.h>
-#include <octopos/log.h>
 #include <octopos/perm.h>
 #include <octopos/pipe.h>
 #include <octopos/printk.h>
@@ -109,14 +108,14 @@ sys_link(void)
   if ((err = argstr(0, old, MAXPATH)) < 0 || (err = argstr(1, new, MAXPATH)) < 0)
     return err;
 
-  begin_op();
+  struct vfs_mount *m = vfs_begin_path(old);
   if ((ip = namei(old)) == NULL) {
-    end_op();
+    vfs_end(m);
     return -ENOENT;
   }
   if ((err = ilock(ip)) < 0 || ip->type == T_DIR || (err = inode_link_room(ip)) < 0) {
     iunlockput(ip);
-    end_op();
+    vfs_end(m);
     return err < 0 ? err : -EPERM;
   }
   ip->nlink++;
@@ -150,7 +149,7 @@ sys_link(void)
   }
   iunlockput(dp);
   iput(ip);
-  end_op();
+  vfs_end(m);
   return 0;
 
 bad:
@@ -158,7 +157,7 @@ bad:
   ip->nlink--;
   iupdate(ip);
   iunlockput(ip);
-  end_op();
+  vfs_end(m);
   return err;
 }
 
@@ -173,9 +172,9 @@ sys_unlink(void)
   if ((err = argstr(0, path, MAXPATH)) < 0)
     return err;
 
-  begin_op();
+  struct vfs_mount *m = vfs_begin_path(path);
   if ((dp = nameiparent(path, name)) == NULL) {
-    end_op();
+    vfs_end(m);
     return -ENOENT;
   }
   if ((err = ilock(dp)) < 0 || (err = perm_check(dp, PERM_X)) < 0)
@@ -216,14 +215,14 @@ sys_unlink(void)
   ip->nlink--;
   iupdate(ip);
   iunlockput(ip);
-  end_op();
+  vfs_end(m);
   return 0;
 
 bad_ip:
   iunlockput(ip);
 bad_dp:
   iunlockput(dp);
-  end_op();
+  vfs_end(m);
   return err;
 }
 
@@ -314,55 +313,55 @@ sys_open(void)
   if ((err = argstr(0, path, MAXPATH)) < 0)
     return err;
 
-  begin_op();
+  struct vfs_mount *m = vfs_begin_path(path);
   if (omode & O_CREATE) {
     if ((err = create(path, T_FILE, 0, 0, &ip)) < 0) {
-      end_op();
+      vfs_end(m);
       return err;
     }
   } else {
     if ((err = namei_flags(path, NAMEI_NOFOLLOW, &ip)) < 0) {
-      end_op();
+      vfs_end(m);
       return err;
     }
     if ((err = ilock(ip)) < 0) {
       iunlockput(ip);
-      end_op();
+      vfs_end(m);
       return err;
     }
     if (ip->type == T_DIR && (omode & ~O_NOFOLLOW) != O_RDONLY) {
       iunlockput(ip);
-      end_op();
+      vfs_end(m);
       return -EISDIR;
     }
   }
   // A final symlink: follow it, or open the link itself (O_NOFOLLOW).
   if ((err = symlink_open(path, omode, &ip)) < 0) {
-    end_op();
+    vfs_end(m);
     return err;
   }
 
   if ((err = perm_open(ip, omode)) < 0) {
     iunlockput(ip);
-    end_op();
+    vfs_end(m);
     return err;
   }
 
   if (ip->type == T_DEVICE && (ip->major < 0 || ip->major >= NDEV)) {
     iunlockput(ip);
-    end_op();
+    vfs_end(m);
     return -ENODEV;
   }
 
   if ((f = filealloc()) == NULL) {
     iunlockput(ip);
-    end_op();
+    vfs_end(m);
     return -ENFILE;
   }
   if ((fd = fdalloc(f)) < 0) {
     fileclose(f);
     iunlockput(ip);
-    end_op();
+    vfs_end(m);
     return fd;
   }
 
@@ -381,7 +380,7 @@ sys_open(void)
     itrunc(ip);
 
   iunlock(ip);
-  end_op();
+  vfs_end(m);
   return fd;
 }
 
@@ -394,10 +393,10 @@ sys_mkdir(void)
 
   if ((err = argstr(0, path, MAXPATH)) < 0)
     return err;
-  begin_op();
+  struct vfs_mount *m = vfs_begin_path(path);
   if ((err = create(path, T_DIR, 0, 0, &ip)) == 0)
     iunlockput(ip);
-  end_op();
+  vfs_end(m);
   return err;
 }
 
@@ -412,10 +411,10 @@ sys_mknod(void)
 
   if ((err = argstr(0, path, MAXPATH)) < 0 || (err = perm_root()) < 0)
     return err;                 // a device node is a key to the device
-  begin_op();
+  struct vfs_mount *m = vfs_begin_path(path);
   if ((err = create(path, T_DEVICE, major, minor, &ip)) == 0)
     iunlockput(ip);
-  end_op();
+  vfs_end(m);
   return err;
 }
 
@@ -429,19 +428,19 @@ sys_chdir(void)
 
   if ((err = argstr(0, path, MAXPATH)) < 0)
     return err;
-  begin_op();
+  struct vfs_mount *m = vfs_begin_path(path);
   if ((ip = namei(path)) == NULL) {
-    end_op();
+    vfs_end(m);
     return -ENOENT;
   }
   if ((err = ilock(ip)) < 0 || ip->type != T_DIR || (err = perm_check(ip, PERM_X)) < 0) {
     iunlockput(ip);
-    end_op();
+    vfs_end(m);
     return err < 0 ? err : -ENOTDIR;
   }
   iunlock(ip);
   iput(p->cwd);
-  end_op();
+  vfs_end(m);
   p->cwd = ip;
   return 0;
 }

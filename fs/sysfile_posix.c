@@ -10,7 +10,6 @@
 #include <octopos/errno.h>
 #include <octopos/file.h>
 #include <octopos/fs.h>
-#include <octopos/log.h>
 #include <octopos/proc.h>
 #include <octopos/string.h>
 #include <octopos/syscall.h>
@@ -134,9 +133,10 @@ path_of(struct inode *ip, char *buf, int *err)
     if ((*err = ilock(up)) == 0)
       *err = name_in(up, ip->inum, name);
     iunlock(up);
-    begin_op();
+    struct vfs_mount *m = ip->mnt;
+    vfs_begin(m);
     iput(ip);
-    end_op();
+    vfs_end(m);
     ip = up;
     int len = strlen(name);
     if (*err == 0 && p - buf < len + 1)
@@ -147,10 +147,11 @@ path_of(struct inode *ip, char *buf, int *err)
     memmove(p, name, len);
     *--p = '/';
   }
-  begin_op();
+  struct vfs_mount *m = ip->mnt;
+  vfs_begin(m);
   iput(ip);
   iput(root);
-  end_op();
+  vfs_end(m);
   if (*err < 0)
     return NULL;
   if (*p == 0)
@@ -220,8 +221,9 @@ sys_ftruncate(void)
     return -EBADF;
   if (len < 0 || len > 0xffffffffL)
     return -EINVAL;
+  struct vfs_mount *m = f->ip->mnt;
   for (;;) {
-    begin_op();
+    vfs_begin(m);
     if ((err = ilock(f->ip)) < 0)
       goto out;
     uint size = f->ip->size;
@@ -242,11 +244,11 @@ sys_ftruncate(void)
     if (err < 0 || len == 0)
       goto out;
     iunlock(f->ip);
-    end_op();
+    vfs_end(m);
   }
 out:
   iunlock(f->ip);
-  end_op();
+  vfs_end(m);
   return err;
 }
 

@@ -18,7 +18,6 @@
 #include <octopos/elf.h>
 #include <octopos/exec.h>
 #include <octopos/fs.h>
-#include <octopos/log.h>
 #include <octopos/syscall.h>
 #include <uapi/octopos/fs.h>
 #include <asm/riscv.h>
@@ -95,9 +94,9 @@ kexec(const char *path, char **argv)
   uint64 sz = 0;
   int r;
 
-  begin_op();
+  struct vfs_mount *m = vfs_begin_path(path);
   if ((ip = namei(path)) == NULL) {
-    end_op();
+    vfs_end(m);
     return -ENOENT;
   }
   if ((r = ilock(ip)) < 0)
@@ -139,7 +138,7 @@ kexec(const char *path, char **argv)
       goto bad;
   }
   iunlockput(ip);
-  end_op();
+  vfs_end(m);
   ip = NULL;
 
   // A guard page, then the user stack.
@@ -207,7 +206,7 @@ bad:
     proc_pagetable_free(pt, sz);
   if (ip) {
     iunlockput(ip);
-    end_op();
+    vfs_end(m);
   }
   return r;
 }

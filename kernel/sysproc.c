@@ -10,7 +10,7 @@
 #include <octopos/string.h>
 #include <octopos/page_alloc.h>
 #include <octopos/clock.h>
-#include <octopos/log.h>
+#include <octopos/fs.h>
 #include <octopos/power.h>
 #include <octopos/version.h>
 #include <uapi/octopos/sysinfo.h>
@@ -96,7 +96,7 @@ sys_poweroff(void)
   if (err < 0)
     return err;
   if (how == 0 || how == 1)
-    log_flush();              // a deferred commit must not die with the machine
+    vfs_flush();              // a deferred commit must not die with the machine
   if (how == 1)
     machine_reboot();
   if (how != 0)

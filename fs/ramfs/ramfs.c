@@ -3,9 +3,10 @@
 // Each file is a node in kernel memory: its fields and a table of data
 // pages (one page of page pointers, so a file holds at most 512 pages,
 // 2 MiB). Directories are arrays of struct dirent like xv6fs's and use the
-// shared dirent_* code. Nothing is logged: begin_op/end_op have nothing
-// to do for ramfs. Node numbers index a table; ramfs.lock guards the table,
-// each node is guarded by its in-core inode's sleep lock.
+// shared dirent_* code. Nothing is logged: ramfs has no transactions (no
+// VFS_TRANSACTIONS in its ops), so vfs_begin/vfs_end do nothing for it and
+// a write goes in one piece. Node numbers index a table; ramfs.lock guards
+// the table, each node is guarded by its in-core inode's sleep lock.
 #include <octopos/types.h>
 #include <octopos/errno.h>
 #include <octopos/kmalloc.h>

@@ -1,10 +1,16 @@
 // fs/ramfs/ramfs_test.c: host tests of ramfs under the real file-system
 // layer, system calls down to ramfs's pages (as fs/fs_test.c does for xv6fs).
 // host-test-sources: fs/dir.c fs/namei.c fs/inode.c fs/file.c fs/fdtable.c fs/pipe.c fs/sysfile.c fs/devsw.c fs/mount.c fs/ramfs/ramfs.c
-// host-test-config[ramfs]: CONFIG_FS_LINK_MAX=32000 CONFIG_FS_RAMFS CONFIG_ROOT_FS_RAMFS CONFIG_NR_INODES=50 CONFIG_NR_OPEN=16 CONFIG_NR_FILES=100 CONFIG_NR_CPUS=1 CONFIG_FS_LOG_OP_BLOCKS=10
-// host-test-config[links]: CONFIG_FS_LINK_MAX=32000 CONFIG_FS_RAMFS CONFIG_ROOT_FS_RAMFS CONFIG_FS_SYMLINKS CONFIG_NR_INODES=50 CONFIG_NR_OPEN=16 CONFIG_NR_FILES=100 CONFIG_NR_CPUS=1 CONFIG_FS_LOG_OP_BLOCKS=10
+// host-test-config[ramfs]: CONFIG_FS_LINK_MAX=32000 CONFIG_FS_RAMFS CONFIG_ROOT_FS_RAMFS CONFIG_NR_INODES=50 CONFIG_NR_OPEN=16 CONFIG_NR_FILES=100 CONFIG_NR_CPUS=1
+// host-test-config[links]: CONFIG_FS_LINK_MAX=32000 CONFIG_FS_RAMFS CONFIG_ROOT_FS_RAMFS CONFIG_FS_SYMLINKS CONFIG_NR_INODES=50 CONFIG_NR_OPEN=16 CONFIG_NR_FILES=100 CONFIG_NR_CPUS=1
 // host-test-sources[links]: fs/symlink.c
+// host-test-config[trans]: CONFIG_FS_LINK_MAX=32000 CONFIG_FS_RAMFS CONFIG_ROOT_FS_RAMFS CONFIG_FS_TRANSACTIONS CONFIG_NR_INODES=50 CONFIG_NR_OPEN=16 CONFIG_NR_FILES=100 CONFIG_NR_CPUS=1
+// host-test-sources[trans]: fs/vfs_trans.c
 // host-test-cflags: -include fs/fs_test_shim.h
+//
+// [trans] builds the transaction layer (fs/vfs_trans.c), as a kernel with
+// xv6fs beside a ramfs root does: ramfs's ops have no begin/end, so every
+// call goes through vfs_begin/vfs_end and finds nothing to do.
 //
 // No disk and no initramfs: the root starts empty. Each case runs in a
 // forked child, because a mount is for the life of the kernel. The shims
@@ -313,6 +319,95 @@ CASE(bad_arguments_fail_cleanly)
   sclose(fd);
 }
 
+// Names are cut to DIRSIZ (14) bytes, as on xv6fs.
+CASE(names_cut_to_dirsiz)
+{
+  int fd = sopen("abcdefghijklmnopq", O_CREATE | O_RDWR);
+  CHECK(fd >= 0 && swrite(fd, "n", 1) == 1);
+  sclose(fd);
+  CHECK(statpath("abcdefghijklmn").ino == statpath("abcdefghijklmnXYZ").ino);
+  CHECK(sopen("abcdefghijklm", O_RDONLY) == -ENOENT);
+}
+
+// Descriptors (CONFIG_NR_OPEN) and in-core inodes (CONFIG_NR_INODES) run
+// out: open fails with an error, nothing breaks, and closing makes room.
+CASE(descriptor_and_inode_tables_run_out)
+{
+  char name[16];
+  int n = 0;
+  for (int i = 0; i < CONFIG_NR_OPEN + 2; i++) {
+    snprintf(name, sizeof(name), "f%d", i);
+    long fd = sopen(name, O_CREATE | O_RDWR);
+    if (fd >= 0)
+      n++;
+    else
+      CHECK(fd == -EMFILE);
+  }
+  CHECK(n == CONFIG_NR_OPEN);
+  for (int i = 0; i < CONFIG_NR_OPEN; i++)
+    CHECK(sclose(i) == 0);
+  CHECK(sopen("f0", O_RDONLY) == 0);
+  sclose(0);
+  // More files held open than in-core inodes: a fresh descriptor table
+  // each round, so only the inode cache can run out.
+  struct file **saved = proc0.ofile;
+  int opened = 0, failed = 0;
+  for (int round = 0; round < 5; round++) {
+    proc0.ofile = kzalloc(CONFIG_NR_OPEN * sizeof(struct file *));
+    CHECK(proc0.ofile != NULL);
+    for (int i = 0; i < CONFIG_NR_OPEN; i++) {
+      snprintf(name, sizeof(name), "g%d", round * CONFIG_NR_OPEN + i);
+      if (sopen(name, O_CREATE | O_RDWR) >= 0)
+        opened++;
+      else
+        failed++;
+    }
+  }
+  CHECK(failed > 0 && opened >= CONFIG_NR_INODES - 3 && opened < CONFIG_NR_INODES);
+  proc0.ofile = saved;
+}
+
+// ramfs's node table (1024 nodes, the root one of them) fills: create
+// fails with ENOSPC, and an unlink frees a node for the next create.
+CASE(node_table_fills)
+{
+  char name[16];
+  int made = 0;
+  long fd;
+  for (;;) {
+    snprintf(name, sizeof(name), "n%d", made);
+    if ((fd = sopen(name, O_CREATE | O_RDWR)) < 0)
+      break;
+    sclose(fd);
+    made++;
+    CHECK(made < 5000);
+  }
+  CHECK(fd == -ENOSPC && made > 1000 && made < 1024);
+  CHECK(smkdir("d") == -ENOSPC);
+  CHECK(sunlink("n7") == 0);
+  CHECK((fd = sopen("again", O_CREATE | O_RDWR)) >= 0);
+  sclose(fd);
+  CHECK(sopen("more", O_CREATE | O_RDWR) == -ENOSPC);
+}
+
+// Beside a file system with transactions, ramfs still has none: its write
+// size is unbounded (vfs_write_max 0), so a write far larger than one
+// xv6fs transaction goes to ramfs in one piece and reads back whole.
+CASE_IF(no_transactions_beside_xv6fs, IS_ENABLED(CONFIG_FS_TRANSACTIONS))
+{
+  static char buf[40 * BSIZE], got[sizeof(buf)];
+  CHECK(fs_root_mount() != NULL && vfs_write_max(fs_root_mount()) == 0);
+  for (size_t i = 0; i < sizeof(buf); i++)
+    buf[i] = (char)(i % 251);
+  int fd = sopen("w", O_CREATE | O_RDWR);
+  CHECK(fd >= 0 && swrite(fd, buf, sizeof(buf)) == (long)sizeof(buf));
+  sclose(fd);
+  fd = sopen("w", O_RDONLY);
+  CHECK(sread(fd, got, sizeof(got)) == (long)sizeof(got) && memcmp(buf, got, sizeof(buf)) == 0);
+  sclose(fd);
+  CHECK(sunlink("w") == 0);
+}
+
 CASE_IF(symlinks_follow_and_loop, IS_ENABLED(CONFIG_FS_SYMLINKS))
 {
   char buf[16] = { 0 };
@@ -344,6 +439,10 @@ main(void)
     cmocka_unit_test(directories_dotdot_and_unlink_rules),
     cmocka_unit_test(hard_links_count),
     cmocka_unit_test(bad_arguments_fail_cleanly),
+    cmocka_unit_test(names_cut_to_dirsiz),
+    cmocka_unit_test(descriptor_and_inode_tables_run_out),
+    cmocka_unit_test(node_table_fills),
+    cmocka_unit_test(no_transactions_beside_xv6fs),
     cmocka_unit_test(symlinks_follow_and_loop),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,10 +1,11 @@
 // fs/xv6fs/bmap.c: file contents, the block map of an inode.
 //
-// addrs[] holds ndirect direct block numbers, then one singly-indirect
-// block of NINDIRECT numbers (xv6), and, on images with the large-file
-// feature, one doubly-indirect block (addrs[NDIRECT - 1] singly and
-// addrs[NDIRECT] doubly indirect, 11 direct). A zero entry is a hole:
-// reads see zeros, writes allocate. Every non-zero entry is checked to lie
+// An inode's block map (xv6fs_addrs(ip), the dinode's addrs[]) holds
+// ndirect direct block numbers, then one singly-indirect block of
+// NINDIRECT numbers (xv6), and, on images with the large-file feature,
+// one doubly-indirect block (addrs[NDIRECT - 1] singly and addrs[NDIRECT]
+// doubly indirect, 11 direct). A zero entry is a hole: reads see zeros,
+// writes allocate. Every non-zero entry is checked to lie
 // in the data area before it is followed.
 #include <octopos/types.h>
 #include <octopos/bio.h>
@@ -70,14 +71,14 @@ slot_block(struct inode *ip, uint blk, uint idx, int alloc, uint *out)
 static int
 bmap(struct inode *ip, uint bn, int alloc, uint *out)
 {
-  uint nd = xv6fs.ndirect, ind;
+  uint nd = xv6fs.ndirect, ind, *addrs = xv6fs_addrs(ip);
   int err;
 
   if (bn < nd)
-    return slot_inode(ip, &ip->addrs[bn], alloc, out);
+    return slot_inode(ip, &addrs[bn], alloc, out);
   bn -= nd;
   if (bn < NINDIRECT) {
-    if ((err = slot_inode(ip, &ip->addrs[nd], alloc, &ind)) < 0)
+    if ((err = slot_inode(ip, &addrs[nd], alloc, &ind)) < 0)
       return err;
     if (ind == 0) {
       *out = 0;
@@ -87,7 +88,7 @@ bmap(struct inode *ip, uint bn, int alloc, uint *out)
   }
   bn -= NINDIRECT;
   if ((xv6fs.features & XV6FS_FEAT_LARGE_FILES) && bn < NINDIRECT * NINDIRECT) {
-    if ((err = slot_inode(ip, &ip->addrs[nd + 1], alloc, &ind)) < 0)
+    if ((err = slot_inode(ip, &addrs[nd + 1], alloc, &ind)) < 0)
       return err;
     if (ind != 0 && (err = slot_block(ip, ind, bn / NINDIRECT, alloc, &ind)) < 0)
       return err;
@@ -133,13 +134,13 @@ free_tree(struct inode *ip, uint blk, int depth)
 void
 xv6fs_itrunc(struct inode *ip)
 {
-  uint nd = xv6fs.ndirect;
+  uint nd = xv6fs.ndirect, *addrs = xv6fs_addrs(ip);
 
   for (uint i = 0; i < NDIRECT + 1; i++) {
-    if (ip->addrs[i]) {
+    if (addrs[i]) {
       int depth = i < nd ? 0 : (int)(i - nd) + 1;
-      free_tree(ip, ip->addrs[i], depth);
-      ip->addrs[i] = 0;
+      free_tree(ip, addrs[i], depth);
+      addrs[i] = 0;
     }
   }
   ip->size = 0;
@@ -200,7 +201,7 @@ xv6fs_write(struct inode *ip, int user_src, uint64 src, uint off, uint n)
   if (off > ip->size)
     ip->size = off;
   // Write the inode back even if the size did not change: bmap may have
-  // put new block numbers in ip->addrs.
+  // put new block numbers in the block map.
   xv6fs_iupdate(ip);
   if (tot == 0 && err < 0)
     return err;

@@ -12,6 +12,9 @@
 #include <octopos/string.h>
 #include "xv6fs.h"
 
+// Block maps of the in-core inodes, by inode_slot() (see xv6fs_addrs).
+static uint bmaps[CONFIG_NR_INODES][NDIRECT + 1];
+
 static int
 inum_ok(uint inum)
 {
@@ -24,6 +27,7 @@ xv6fs_iload(struct inode *ip)
   struct buf *bp;
   struct dinode *dip;
 
+  ip->priv = bmaps[inode_slot(ip)];
   if (!inum_ok(ip->inum)) {
     printf("xv6fs: inode number %u out of range (corrupt directory?)\n", ip->inum);
     return -EUCLEAN;
@@ -36,7 +40,7 @@ xv6fs_iload(struct inode *ip)
   ip->minor = dip->minor;
   ip->nlink = dip->nlink;
   ip->size = dip->size;
-  memmove(ip->addrs, dip->addrs, sizeof(ip->addrs));
+  memmove(xv6fs_addrs(ip), dip->addrs, sizeof(dip->addrs));
   xv6fs_attr_load(ip, dip);
   brelse(bp);
 
@@ -72,7 +76,12 @@ xv6fs_iupdate(struct inode *ip)
   dip->minor = ip->minor;
   dip->nlink = ip->nlink;
   dip->size = ip->size;
-  memmove(dip->addrs, ip->addrs, sizeof(ip->addrs));
+  // An inode never loaded (one ialloc gives back because the cache was
+  // full) has no block map row, and no blocks either.
+  if (xv6fs_addrs(ip))
+    memmove(dip->addrs, xv6fs_addrs(ip), sizeof(dip->addrs));
+  else
+    memset(dip->addrs, 0, sizeof(dip->addrs));
   xv6fs_attr_store(ip, dip);
   log_write(bp);
   brelse(bp);

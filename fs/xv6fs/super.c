@@ -26,6 +26,18 @@ xv6fs_sync(struct vfs_mount *m)
   return log_sync();
 }
 
+// Transactions are the log's operations (one log: the mount is implied).
+static void xv6fs_begin(struct vfs_mount *m) { (void)m; begin_op(); }
+static void xv6fs_end(struct vfs_mount *m) { (void)m; end_op(); }
+static void xv6fs_flush(struct vfs_mount *m) { (void)m; log_flush(); }
+
+// Blocks one write transaction may carry. A chunk of k blocks at an odd
+// offset touches k + 1 data blocks, plus the inode, up to two bitmap
+// blocks and the pointer blocks on the way (three with double indirect).
+#define WRITE_CHUNK_BLOCKS \
+  (MAXOPBLOCKS - 1 - 1 - 2 - (IS_ENABLED(CONFIG_FS_XV6_LARGE_FILES) ? 3 : 1))
+_Static_assert(WRITE_CHUNK_BLOCKS >= 1, "CONFIG_FS_LOG_OP_BLOCKS too small");
+
 const struct vfs_ops xv6fs_ops = {
   .name = "xv6fs",
   .iload = xv6fs_iload,
@@ -40,6 +52,7 @@ const struct vfs_ops xv6fs_ops = {
   .isempty = dirent_isempty,
   .readdir = dirent_readdir,
   VFS_SYNC(xv6fs_sync)
+  VFS_TRANSACTIONS(xv6fs_begin, xv6fs_end, xv6fs_flush, WRITE_CHUNK_BLOCKS * BSIZE)
 };
 
 static int

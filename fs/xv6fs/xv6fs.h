@@ -25,6 +25,16 @@ struct xv6fs_info {
 extern struct xv6fs_info xv6fs;
 extern const struct vfs_ops xv6fs_ops;
 
+// The block map of a loaded inode (bmap.c): NDIRECT + 1 block numbers.
+// Kept in a table of xv6fs's own, one row per in-core inode
+// (inode_slot()), which xv6fs_iload points ip->priv at: the generic
+// inode carries no xv6fs fields.
+static inline uint *
+xv6fs_addrs(struct inode *ip)
+{
+  return ip->priv;
+}
+
 static inline int
 xv6fs_data_ok(uint b)
 {

@@ -7,13 +7,13 @@
 //
 // Rules, as in xv6: iget() returns a referenced, unlocked inode whose fields
 // may not be loaded yet; ilock() loads and locks it; iunlock()/iput() undo
-// that. Anything that may change the disk (iput included, which can free an
-// unlinked inode) runs inside begin_op()/end_op().
+// that. Anything that may change a file system (iput included, which can
+// free an unlinked inode) runs inside a transaction of that file system:
+// vfs_begin()/vfs_end() below.
 #ifndef OCTOPOS_FS_H
 #define OCTOPOS_FS_H
 #include <octopos/errno.h>
 #include <octopos/sleeplock.h>
-#include <octopos/log.h>
 #include <uapi/octopos/fs.h>
 #include <uapi/octopos/stat.h>
 
@@ -22,9 +22,6 @@ struct vfs_mount;
 // Most names one inode may have (link, a subdirectory's ".."): below the
 // 16-bit nlink's range, so no count can wrap (docs/fs.md).
 #define LINK_MAX CONFIG_FS_LINK_MAX
-
-// Most blocks one file-system operation may write (log reservation).
-#define MAXOPBLOCKS CONFIG_FS_LOG_OP_BLOCKS
 
 struct inode {
   uint dev;                 // device number (the mount's)
@@ -39,11 +36,10 @@ struct inode {
   short minor;
   short nlink;
   uint size;
-  uint addrs[NDIRECT + 1];  // xv6fs: block map
   uint mode;                // permission bits 07777 (CONFIG_MULTIUSER, <octopos/perm.h>)
   uint uid, gid;            // owner and group
   uint mtime;               // last data change, seconds since 1970
-  void *priv;               // other file systems' private data
+  void *priv;               // the file system's own data (set by its iload)
 };
 
 // Boot and mounting (fs/mount.c).
@@ -52,8 +48,34 @@ int  fs_mount_root(void);           // first process; 0 or -errno
 struct inode *fs_root(void);        // referenced root inode
 struct vfs_mount *fs_root_mount(void);  // the root's file system, or NULL
 
+// Transactions (fs/vfs_trans.c). A change to a file system is bracketed
+// by that file system's begin and end (struct vfs_ops; xv6fs: its log):
+// vfs_begin(m) with the mount of the inode involved, or vfs_begin_path(path)
+// with the mount where the path's lookup starts, which returns it for
+// vfs_end(). vfs_flush() puts every ended change on disk before something
+// that can be seen from outside follows it (device output, power-off).
+// vfs_write_max(m): most bytes one write may carry in one transaction, 0
+// for any. With no file system that has transactions (CONFIG_FS_TRANSACTIONS
+// off: ramfs only) all of them compile to nothing.
+#if IS_ENABLED(CONFIG_FS_TRANSACTIONS)
+void vfs_begin(struct vfs_mount *m);
+struct vfs_mount *vfs_begin_path(const char *path);
+void vfs_end(struct vfs_mount *m);
+void vfs_flush(void);
+uint vfs_write_max(struct vfs_mount *m);
+#else
+static inline void vfs_begin(struct vfs_mount *m) { (void)m; }
+static inline struct vfs_mount *vfs_begin_path(const char *path) { (void)path; return NULL; }
+static inline void vfs_end(struct vfs_mount *m) { (void)m; }
+static inline void vfs_flush(void) {}
+static inline uint vfs_write_max(struct vfs_mount *m) { (void)m; return 0; }
+#endif
+
 // Inode cache (fs/inode.c).
 void iinit(void);
+// ip's index in the cache, 0..CONFIG_NR_INODES-1: a file system keeping
+// fixed per-inode data in a table of its own indexes it with this.
+int  inode_slot(const struct inode *ip);
 struct inode *iget(struct vfs_mount *m, uint inum);   // NULL: cache full
 struct inode *idup(struct inode *ip);
 int  ilock(struct inode *ip);       // 0, or -EIO/-EUCLEAN: still locked, !valid

@@ -1,8 +1,10 @@
 // include/octopos/log.h: xv6fs's write-ahead log (fs/log.c).
 //
-// Every system call that changes the disk brackets its changes with
-// begin_op()/end_op() and writes blocks with log_write() instead of
-// bwrite(). Concurrent calls share one commit (group commit), and a block
+// Private to xv6fs (fs/xv6fs/, fs/log.c): the rest of the kernel reaches
+// begin_op()/end_op()/log_flush() only through xv6fs's struct vfs_ops
+// (vfs_begin/vfs_end/vfs_flush in <octopos/fs.h>). Every system call that
+// changes the disk brackets its changes with begin_op()/end_op() and writes
+// blocks with log_write() instead of bwrite(). Concurrent calls share one commit (group commit), and a block
 // written several times in one commit is logged once (absorption); the
 // commit happens when the last outstanding operation ends, or, with
 // FS_LOG_COMMIT_DEFERRED, later but before log_flush() returns.
@@ -12,7 +14,9 @@
 
 struct superblock;
 
-#if IS_ENABLED(CONFIG_FS_XV6)
+// Most blocks one file-system operation may write (its log reservation).
+#define MAXOPBLOCKS CONFIG_FS_LOG_OP_BLOCKS
+
 // Set up the log of dev from sb and replay a committed transaction left by
 // a crash. 0, -EUCLEAN (bad log header), -EIO.
 int  log_init(uint dev, const struct superblock *sb);
@@ -26,12 +30,5 @@ void log_flush(void);
 // Commit every operation that has ended and wait for it, whichever the
 // commit rule (sync, fsync). 0, or -EIO if that commit failed.
 int  log_sync(void);
-#else
-// No xv6fs: nothing is logged; the calls are kept for shared code (exec).
-static inline void begin_op(void) {}
-static inline void end_op(void) {}
-static inline void log_flush(void) {}
-static inline int  log_sync(void) { return 0; }
-#endif
 
 #endif

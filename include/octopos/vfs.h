@@ -35,7 +35,27 @@ struct vfs_ops {
   // its only caller (tiny_defconfig has no room for the empty slot).
   int  (*sync)(struct vfs_mount *m);
 #endif
+#if IS_ENABLED(CONFIG_FS_TRANSACTIONS)
+  // Transactions (vfs_begin/vfs_end in <octopos/fs.h>); all NULL/0 for a
+  // file system without them. begin may sleep until the transaction has
+  // room for one more system call's changes; end closes that call's part.
+  void (*begin)(struct vfs_mount *m);
+  void (*end)(struct vfs_mount *m);
+  // Put every ended change on disk before output is seen.
+  void (*flush)(struct vfs_mount *m);
+  // Most bytes one write may carry in one transaction; 0: any.
+  uint write_max;
+#endif
 };
+
+// A file system's transaction ops in its struct vfs_ops initializer:
+// VFS_TRANSACTIONS(begin, end, flush, write_max). Only built with
+// FS_TRANSACTIONS, which such a file system selects.
+#if IS_ENABLED(CONFIG_FS_TRANSACTIONS)
+#define VFS_TRANSACTIONS(b, e, f, max) .begin = (b), .end = (e), .flush = (f), .write_max = (max),
+#else
+#define VFS_TRANSACTIONS(b, e, f, max)
+#endif
 
 // A file system's sync op in its struct vfs_ops initializer: VFS_SYNC(fn).
 #if IS_ENABLED(CONFIG_FS_SYNC)

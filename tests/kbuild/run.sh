@@ -87,6 +87,28 @@ else
   bad up_has_no_atomics_or_ipi "xv6_defconfig did not build: $(tail -2 $T/g.log)"
 fi
 
+# Without xv6fs (tiny_defconfig, ramfs_defconfig: the root in RAM) there is
+# no log, no buffer cache and no transaction layer: none of their options
+# is in .config and none of their objects is built or linked. xv6_defconfig
+# has all of them, so the check is seen to find them.
+fsobjs() {    # $1: build directory; the log/cache objects built there
+  for o in fs/log.o fs/bio.o fs/vfs_trans.o; do [ -e "$1/$o" ] && printf '%s ' "$o"; done
+}
+fsopts() {    # $1: .config; the xv6fs-only options set in it
+  grep -Eo '^CONFIG_(NR_BUFS|FS_LOG_[A-Z_]*|FS_IMAGE_[A-Z_]*|FS_COMMIT_[A-Z_]*|FS_TRANSACTIONS)=' "$1" | tr '\n' ' '
+}
+$MAKE -s O=$T/r ramfs_defconfig >/dev/null 2>&1
+tinyo=$(fsobjs $T/c) tinyc=$(fsopts $T/c/.config) ramc=$(fsopts $T/r/.config)
+xv6o=$(fsobjs $T/g) xv6c=$(fsopts $T/g/.config)
+xv6sym=$($NM $T/g/octopos.elf 2>/dev/null | awk '$3 == "begin_op" || $3 == "binit" { printf "%s ", $3 }')
+if [ -z "$tinyo$tinyc$ramc" ] && [ "$xv6o" = "fs/log.o fs/bio.o fs/vfs_trans.o " ] &&
+   echo "$xv6c" | grep -q CONFIG_NR_BUFS && echo "$xv6c" | grep -q CONFIG_FS_TRANSACTIONS &&
+   [ "$xv6sym" = "binit begin_op " -o "$xv6sym" = "begin_op binit " ]; then
+  ok no_log_or_buffer_cache_without_xv6fs
+else
+  bad no_log_or_buffer_cache_without_xv6fs "tiny_defconfig objects: ${tinyo:-none}, options: ${tinyc:-none}; ramfs_defconfig options: ${ramc:-none}; xv6_defconfig objects: ${xv6o:-none}, options: ${xv6c:-none}, symbols: ${xv6sym:-none}"
+fi
+
 out=$($MAKE O=$T/c all 2>&1)
 if echo "$out" | grep -Eq '^  (CC|LD|AS|MKFS|CPIO|OBJCOPY|RAMDISK) '; then
   bad noop_rebuild_does_nothing "rebuilt: $(echo "$out" | head -3)"
