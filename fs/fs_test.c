@@ -205,6 +205,28 @@ blkdev_rw_batch(struct buf **bufs, int n, int write)
   return 0;
 }
 
+// Started batches are done at once; the wait reports what failed.
+int
+blkdev_submit_batch(struct buf **bufs, int n, int write)
+{
+  int err = 0;
+  for (int i = 0; i < n; i++) {
+    bufs[i]->error = 0;
+    if (blkdev_rw(bufs[i], write) < 0)
+      err = -EIO;
+  }
+  return err;
+}
+
+int
+blkdev_wait_batch(struct buf **bufs, int n)
+{
+  for (int i = 0; i < n; i++)
+    if (bufs[i]->error)
+      return -EIO;
+  return 0;
+}
+
 // ---------------------------------------------------------------- images
 static struct superblock *sb;
 

@@ -127,6 +127,12 @@ vblk_wait(struct blkdev *bd, struct buf *b)
   uint64 until = nharts_online == 1 ? r_time() + timebase_ms(VBLK_POLL_MS) : 0;
   while (b->disk && r_time() < until) {
     release(&d->lock);
+    // Watch the used ring in RAM: touching the device's registers on every
+    // turn would take QEMU's global lock, which its thread completing the
+    // request needs too.
+    while (*(volatile int *)&b->disk && *(volatile uint16 *)&d->q.used->idx == d->q.last_used &&
+           r_time() < until)
+      ;
     vblk_intr(d);
     acquire(&d->lock);
   }
