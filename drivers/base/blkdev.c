@@ -97,6 +97,8 @@ blkdev_submit_batch(struct buf **bufs, int n, int write)
     }
     bd->submit(bd, b, write);
   }
+  if (bd != NULL && bd->submit != NULL && bd->kick != NULL)
+    bd->kick(bd);
   return err;
 }
 

@@ -62,14 +62,16 @@ struct vblk {
 // kmalloc over the free-list page allocator cannot go past one page.
 _Static_assert(sizeof(struct vblk) <= PGSIZE, "struct vblk must fit a page");
 
-// Start a transfer of b: one chain of header, data and status descriptors.
-// Unless it sets b->error (refused), the caller must vblk_wait() for it.
 static void vblk_intr(void *arg);
 
 #define VBLK_POLL_MS 20         // spin this long before sleeping
 
+// Start a transfer of b: one chain of header, data and status descriptors.
+// Unless it sets b->error (refused), the caller must vblk_wait() for it.
+// The device hears of it at once if notify is set, otherwise at the next
+// notification (vblk_kick()).
 static void
-vblk_submit(struct blkdev *bd, struct buf *b, int write)
+vblk_start(struct blkdev *bd, struct buf *b, int write, int notify)
 {
   struct vblk *d = bd->priv;
   uint64 sector = (bd->start + b->blockno) * SECTORS_PER_BLOCK;   // start: a partition's
@@ -83,8 +85,12 @@ vblk_submit(struct blkdev *bd, struct buf *b, int write)
   }
 
   acquire(&d->lock);
-  while (virtq_alloc(&d->q, 3, idx) < 0)
-    sleep(&d->q, &d->lock);   // every descriptor is in flight
+  while (virtq_alloc(&d->q, 3, idx) < 0) {
+    // Every descriptor is in flight: make sure the device knows of all of
+    // them, or it might never finish the ones that would free some.
+    virtq_notify(&d->q);
+    sleep(&d->q, &d->lock);
+  }
 
   uint16 head = idx[0];
   d->info[head].b = b;
@@ -110,7 +116,27 @@ vblk_submit(struct blkdev *bd, struct buf *b, int write)
   desc[idx[2]].next = 0;
 
   b->disk = 1;
-  virtq_submit(&d->q, head);
+  virtq_add(&d->q, head);
+  if (notify)
+    virtq_notify(&d->q);
+  release(&d->lock);
+}
+
+// A batch's transfers (blkdev_submit_batch()): the device is notified once,
+// by vblk_kick(), and so sees them together; QEMU then merges writes to
+// adjacent blocks (a commit's log slots) into one host write.
+static void
+vblk_submit(struct blkdev *bd, struct buf *b, int write)
+{
+  vblk_start(bd, b, write, 0);
+}
+
+static void
+vblk_kick(struct blkdev *bd)
+{
+  struct vblk *d = bd->priv;
+  acquire(&d->lock);
+  virtq_notify(&d->q);
   release(&d->lock);
 }
 
@@ -155,7 +181,7 @@ static void
 vblk_rw(struct blkdev *bd, struct buf *b, int write)
 {
   b->error = 0;
-  vblk_submit(bd, b, write);
+  vblk_start(bd, b, write, 1);
   if (!b->error)
     vblk_wait(bd, b);   // even if already done: the wait frees the descriptors
 }
@@ -227,6 +253,7 @@ vblk_probe(struct device *dev)
   d->bd.rw = vblk_rw;
   d->bd.submit = vblk_submit;
   d->bd.wait = vblk_wait;
+  d->bd.kick = vblk_kick;
   d->bd.priv = d;
   if ((r = blkdev_register(&d->bd)) < 0) {
     // The interrupt handler holds d now: keep it, but the disk is unused.

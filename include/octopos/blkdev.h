@@ -18,6 +18,10 @@ struct blkdev {
   // With them blkdev_rw_batch() keeps several requests in flight.
   void (*submit)(struct blkdev *bd, struct buf *b, int write);
   void (*wait)(struct blkdev *bd, struct buf *b);
+  // Optional: submit() may leave the device unaware of the transfers it
+  // started until kick(), which blkdev_submit_batch() calls after the
+  // last one, so that the device sees a batch at once.
+  void (*kick)(struct blkdev *bd);
   void *priv;
   uint64 start;                      // first block on the medium; 0 for a whole disk
   // Set for a partition (drivers/block/partition.c): the disk it is on, its
