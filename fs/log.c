@@ -37,9 +37,10 @@
 //
 // Installing in the background: once the header is written, a commit
 // starts the home writes from the log's private copies of its blocks and
-// returns without waiting for them; the next commit waits for them while
-// its own log blocks are in flight, so a commit waits for two round trips
-// (log blocks, header), not three. Until the home writes are done the
+// returns without waiting for them; the next commit waits for them after
+// its own log blocks and header, so a commit waits for two round trips
+// (log blocks, header), not three, and the install has had those two to
+// finish. Until the home writes are done the
 // header still names the blocks (it is only cleared, when the log wraps,
 // after they are), so a crash in between replays them, and the cache
 // keeps the blocks pinned, so a cache miss cannot read a stale home copy.
@@ -257,8 +258,8 @@ install_start(uint first)
 }
 
 // Copy each block of the transaction from the cache into the log slots
-// first.., all writes in flight at once (one disk round trip, not one per
-// block), and meanwhile finish the previous commit's install.
+// first.., all writes in flight at once: one disk round trip, not one per
+// block (and the slots are adjacent, so the device may make them one).
 static int
 write_log(uint first)
 {
@@ -267,26 +268,18 @@ write_log(uint first)
 
   for (uint i = 0; i < n; i++) {
     struct buf *b = bread(log.dev, log.lh.block[i]);   // pinned: a cache hit
-    if (b == NULL) {
-      install_wait();
+    if (b == NULL)
       return -EIO;
-    }
     memmove(bufs[i]->data, b->data, BSIZE);
     brelse(b);
     bufs[i]->dev = log.dev;
     bufs[i]->blockno = log.start + 1 + first + i;
   }
-  if (n > BLKDEV_BATCH || log.ninst + n > BLKDEV_BATCH) {
-    // Too many for the device's queue at once, counting the install
-    // still in flight (nobody else would wait for it to free room).
+  // The device's queue must hold these and the install still in flight
+  // together: nobody else would wait for the install to free room.
+  if (log.ninst + n > BLKDEV_BATCH)
     install_wait();
-    return blkdev_rw_batch(bufs, n, 1);
-  }
-  int err = blkdev_submit_batch(bufs, n, 1);
-  install_wait();
-  if (blkdev_wait_batch(bufs, n) < 0)
-    err = -EIO;
-  return err;
+  return blkdev_rw_batch(bufs, n, 1);
 }
 
 static void
@@ -330,6 +323,9 @@ commit(void)
     return;
   acquiresleep(&log.io.lock);
   int first = log_and_commit();
+  // The previous commit's home writes have had this commit's two round
+  // trips to finish; until now the header on disk named their blocks.
+  install_wait();
   if (first < 0) {
     // The disk did not take the transaction. The cache keeps the new
     // contents; the disk keeps the old, consistent state.
