@@ -40,10 +40,10 @@
 // returns without waiting for them; the next commit waits for them after
 // its own log blocks and header, so a commit waits for two round trips
 // (log blocks, header), not three, and the install has had those two to
-// finish. Until the home writes are done the
-// header still names the blocks (it is only cleared, when the log wraps,
-// after they are), so a crash in between replays them, and the cache
-// keeps the blocks pinned, so a cache miss cannot read a stale home copy.
+// finish. Until the home writes are done the header still names the
+// blocks (it is only cleared, when the log wraps, after they are), so a
+// crash in between replays them, and the cache keeps the blocks pinned,
+// so a cache miss cannot read a stale home copy.
 // A slot being installed is not reused before its install is waited for:
 // the next commit's blocks go into the slots after it, and a wrap waits.
 // log_flush() and log_sync() wait for it too, so that a clean power-off
@@ -98,7 +98,8 @@ static struct {
   uint commits;             // commits finished (log_flush() waits for the next one)
   uint opened;              // ticks when the running transaction got its first block
   struct logheader lh;      // blocks of the running transaction
-  struct logheader disk;    // what the header on disk names, all installed;
+  struct logheader disk;    // what the header on disk names, all installed but
+                            // the last commit's while log.ninst > 0;
                             // n > cap: unknown (a header write failed)
   struct buf io;            // private buffer for log-area I/O
   struct buf *slot[LOG_HDR_MAX];  // private buffers for a commit's log blocks, one per
