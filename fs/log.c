@@ -20,7 +20,7 @@
 // transaction opened, or, if no operation ends by then, by the committer
 // thread (log_committer()), which the clock wakes every tick: a write
 // followed by silence is on disk at most the interval later.
-// Every commit costs four disk round trips, so a burst of small system
+// Every commit costs disk round trips, so a burst of small system
 // calls (create, write, unlink) pays them once instead of once per call;
 // atomicity is the same, and whatever a user has been shown (e.g. the shell
 // prompt after a command) is on disk.
@@ -34,6 +34,20 @@
 // state, and a commit costs three round trips (log blocks, header, home
 // blocks) instead of four. Only when the log is full does a commit clear
 // the header first and start again at the first slot.
+//
+// Installing in the background: once the header is written, a commit
+// starts the home writes from the log's private copies of its blocks and
+// returns without waiting for them; the next commit waits for them after
+// its own log blocks and header, so a commit waits for two round trips
+// (log blocks, header), not three, and the install has had those two to
+// finish. Until the home writes are done the header still names the
+// blocks (it is only cleared, when the log wraps, after they are), so a
+// crash in between replays them, and the cache keeps the blocks pinned,
+// so a cache miss cannot read a stale home copy.
+// A slot being installed is not reused before its install is waited for:
+// the next commit's blocks go into the slots after it, and a wrap waits.
+// log_flush() and log_sync() wait for it too, so that a clean power-off
+// leaves every block at home.
 //
 // On-disk header, xv6's: int n; int block[n] in the first log block; the
 // data blocks follow it. Log I/O goes through a private buffer, so a commit
@@ -84,12 +98,14 @@ static struct {
   uint commits;             // commits finished (log_flush() waits for the next one)
   uint opened;              // ticks when the running transaction got its first block
   struct logheader lh;      // blocks of the running transaction
-  struct logheader disk;    // what the header on disk names, all installed;
+  struct logheader disk;    // what the header on disk names, all installed but
+                            // the last commit's while log.ninst > 0;
                             // n > cap: unknown (a header write failed)
   struct buf io;            // private buffer for log-area I/O
-  struct buf *slot[LOG_HDR_MAX];  // private buffers for writing a commit's log blocks
-  struct buf *home[LOG_HDR_MAX];  // install_trans: the cache buffers going home (here,
-                                  // not on a 4 KiB kernel stack; log.io.lock guards it)
+  struct buf *slot[LOG_HDR_MAX];  // private buffers for a commit's log blocks, one per
+                                  // log slot; while installing, aimed at the homes
+  struct buf **inst;        // slots whose home writes are in flight (a run of log.slot)
+  uint ninst;               // how many; log.io.lock guards both
   int thread;               // the committer thread runs
 } log;
 
@@ -194,42 +210,77 @@ log_init(uint dev, const struct superblock *sb)
   return err;
 }
 
+// Let go of the cache's pins on the homes of bufs, whose install is done.
+static void
+unpin_homes(struct buf **bufs, uint n)
+{
+  for (uint i = 0; i < n; i++) {
+    struct buf *b = bread(log.dev, bufs[i]->blockno);
+    if (b != NULL) {
+      bunpin(b);
+      brelse(b);
+    }
+  }
+}
+
+// Wait for the home writes the last commit started, and unpin their
+// blocks. Called with log.io.lock held.
+static void
+install_wait(void)
+{
+  if (log.ninst == 0)
+    return;
+  if (blkdev_wait_batch(log.inst, log.ninst) < 0)
+    printf("xv6fs: write error installing a transaction\n");
+  unpin_homes(log.inst, log.ninst);
+  log.ninst = 0;
+}
+
+// The transaction's blocks are committed in slots first..: write them
+// home from those copies. A batch the device can keep in flight is
+// started and left for install_wait(); a bigger one is written now.
+static void
+install_start(uint first)
+{
+  struct buf **bufs = &log.slot[first];
+  uint n = log.lh.n;
+
+  for (uint i = 0; i < n; i++)
+    bufs[i]->blockno = log.lh.block[i];
+  if (n > BLKDEV_BATCH) {
+    if (blkdev_rw_batch(bufs, n, 1) < 0)
+      printf("xv6fs: write error installing a transaction\n");
+    unpin_homes(bufs, n);
+    return;
+  }
+  blkdev_submit_batch(bufs, n, 1);    // a refused buffer is reported by the wait
+  log.inst = bufs;
+  log.ninst = n;
+}
+
 // Copy each block of the transaction from the cache into the log slots
-// after the first `first`, all writes in flight at once: one disk round
-// trip, not one per block.
+// first.., all writes in flight at once: one disk round trip, not one per
+// block (and the slots are adjacent, so the device may make them one).
 static int
 write_log(uint first)
 {
-  for (uint i = 0; i < log.lh.n; i++) {
+  struct buf **bufs = &log.slot[first];
+  uint n = log.lh.n;
+
+  for (uint i = 0; i < n; i++) {
     struct buf *b = bread(log.dev, log.lh.block[i]);   // pinned: a cache hit
     if (b == NULL)
       return -EIO;
-    memmove(log.slot[i]->data, b->data, BSIZE);
+    memmove(bufs[i]->data, b->data, BSIZE);
     brelse(b);
-    log.slot[i]->dev = log.dev;
-    log.slot[i]->blockno = log.start + 1 + first + i;
+    bufs[i]->dev = log.dev;
+    bufs[i]->blockno = log.start + 1 + first + i;
   }
-  return blkdev_rw_batch(log.slot, log.lh.n, 1);
-}
-
-// Copy the committed blocks home from the cache, all at once, and let
-// them go. Called with log.io.lock held, which makes log.home ours.
-static void
-install_trans(void)
-{
-  struct buf **bufs = log.home;
-  int m = 0;
-  for (uint i = 0; i < log.lh.n; i++) {
-    struct buf *b = bread(log.dev, log.lh.block[i]);
-    if (b != NULL)
-      bufs[m++] = b;
-  }
-  if (blkdev_rw_batch(bufs, m, 1) < 0)
-    printf("xv6fs: write error installing a transaction\n");
-  for (int j = 0; j < m; j++) {
-    bunpin(bufs[j]);
-    brelse(bufs[j]);
-  }
+  // The device's queue must hold these and the install still in flight
+  // together: nobody else would wait for the install to free room.
+  if (log.ninst + n > BLKDEV_BATCH)
+    install_wait();
+  return blkdev_rw_batch(bufs, n, 1);
 }
 
 static void
@@ -246,10 +297,12 @@ drop_trans(void)
 
 // Chain the transaction behind the installed commits the header names,
 // or, if the log has no room for that, clear the header and start over.
+// Returns the first log slot the transaction went to, or -EIO.
 static int
 log_and_commit(void)
 {
   if (log.disk.n + log.lh.n > log.cap) {
+    install_wait();     // the header names those slots until their homes are written
     log.disk.n = 0;
     if (write_head() < 0)
       return -EIO;
@@ -259,7 +312,9 @@ log_and_commit(void)
     return -EIO;
   memmove(&log.disk.block[first], log.lh.block, sizeof(uint) * log.lh.n);
   log.disk.n = first + log.lh.n;
-  return write_head();
+  if (write_head() < 0)
+    return -EIO;
+  return first;
 }
 
 static void
@@ -268,14 +323,18 @@ commit(void)
   if (log.lh.n == 0)
     return;
   acquiresleep(&log.io.lock);
-  if (log_and_commit() < 0) {
+  int first = log_and_commit();
+  // The previous commit's home writes have had this commit's two round
+  // trips to finish; until now the header on disk named their blocks.
+  install_wait();
+  if (first < 0) {
     // The disk did not take the transaction. The cache keeps the new
     // contents; the disk keeps the old, consistent state.
     printf("xv6fs: commit failed: disk write error\n");
     drop_trans();
     log.err = -EIO;
   } else {
-    install_trans();
+    install_start(first);
     log.err = 0;
   }
   log.lh.n = 0;
@@ -356,6 +415,17 @@ end_op(void)
   release(&log.lock);
 }
 
+// Wait for the install the last commit left in flight, if any.
+static void
+install_drain(void)
+{
+  if (*(volatile uint *)&log.ninst == 0)   // a peek: install_wait() looks again
+    return;
+  acquiresleep(&log.io.lock);
+  install_wait();
+  releasesleep(&log.io.lock);
+}
+
 int
 log_sync(void)
 {
@@ -380,6 +450,7 @@ log_sync(void)
     err = log.err;
   }
   release(&log.lock);
+  install_drain();
   return err;
 }
 
@@ -388,6 +459,8 @@ log_flush(void)
 {
   if (IS_ENABLED(CONFIG_FS_LOG_COMMIT_DEFERRED))
     log_sync();
+  else if (log.ready)
+    install_drain();
 }
 
 // Deferred rule: commit the running transaction if it is older than the

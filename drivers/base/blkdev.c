@@ -70,45 +70,68 @@ blkdev_rw(struct buf *b, int write)
   return b->error ? -EIO : 0;
 }
 
-// Requests one batch keeps in flight: a chain takes three descriptors, and
-// a driver's queue may be as small as 64.
-#define BLKDEV_BATCH 16
-
+// Start transfers of n locked buffers (all on one device, n at most
+// BLKDEV_BATCH) without waiting. A driver that cannot keep requests in
+// flight does each transfer here, in turn.
 int
-blkdev_rw_batch(struct buf **bufs, int n, int write)
+blkdev_submit_batch(struct buf **bufs, int n, int write)
 {
   if (n <= 0)
     return 0;
   struct blkdev *bd = blkdev_get(bufs[0]->dev);
   int err = 0;
-  if (bd == NULL || bd->submit == NULL || bd->wait == NULL) {
-    for (int i = 0; i < n; i++)
-      if (blkdev_rw(bufs[i], write) < 0)
+  for (int j = 0; j < n; j++) {
+    struct buf *b = bufs[j];
+    b->error = 0;
+    if (bd == NULL || bd->submit == NULL || bd->wait == NULL) {
+      if (blkdev_rw(b, write) < 0)
         err = -EIO;
-    return err;
+      continue;
+    }
+    if (j >= BLKDEV_BATCH || b->dev != bufs[0]->dev || b->blockno >= bd->nblocks) {
+      printf("blkdev: batched %s of block %u on dev %u refused\n",
+             write ? "write" : "read", b->blockno, b->dev);
+      b->error = 1;
+      err = -EIO;
+      continue;
+    }
+    bd->submit(bd, b, write);
   }
+  if (bd != NULL && bd->submit != NULL && bd->kick != NULL)
+    bd->kick(bd);
+  return err;
+}
+
+// Wait for the transfers blkdev_submit_batch() started. Every submitted
+// transfer must be waited for, finished or not: the wait is what gives its
+// descriptors back. Any process may wait, not only the one that submitted.
+int
+blkdev_wait_batch(struct buf **bufs, int n)
+{
+  if (n <= 0)
+    return 0;
+  struct blkdev *bd = blkdev_get(bufs[0]->dev);
+  int err = 0;
+  for (int j = 0; j < n; j++) {
+    struct buf *b = bufs[j];
+    if (!b->error && bd != NULL && bd->submit != NULL && bd->wait != NULL)
+      bd->wait(bd, b);
+    if (b->error)
+      err = -EIO;
+  }
+  return err;
+}
+
+int
+blkdev_rw_batch(struct buf **bufs, int n, int write)
+{
+  int err = 0;
   for (int i = 0; i < n; i += BLKDEV_BATCH) {
     int m = MIN(n - i, BLKDEV_BATCH);
-    for (int j = i; j < i + m; j++) {
-      struct buf *b = bufs[j];
-      b->error = 0;
-      if (b->dev != bufs[0]->dev || b->blockno >= bd->nblocks) {
-        printf("blkdev: batched %s of block %u on dev %u refused\n",
-               write ? "write" : "read", b->blockno, b->dev);
-        b->error = 1;
-        continue;
-      }
-      bd->submit(bd, b, write);
-    }
-    // Every submitted transfer must be waited for, finished or not: the
-    // wait is what gives its descriptors back.
-    for (int j = i; j < i + m; j++) {
-      struct buf *b = bufs[j];
-      if (!b->error)
-        bd->wait(bd, b);
-      if (b->error)
-        err = -EIO;
-    }
+    if (blkdev_submit_batch(bufs + i, m, write) < 0)
+      err = -EIO;
+    if (blkdev_wait_batch(bufs + i, m) < 0)
+      err = -EIO;
   }
   return err;
 }

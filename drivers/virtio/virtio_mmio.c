@@ -197,13 +197,25 @@ virtq_free_chain(struct virtq *q, uint16 head)
 }
 
 void
-virtq_submit(struct virtq *q, uint16 head)
+virtq_add(struct virtq *q, uint16 head)
 {
   q->avail->ring[q->avail->idx % q->num] = head;
   __sync_synchronize();   // the device sees the ring entry before the index
   q->avail->idx++;
-  __sync_synchronize();   // ... and the index before the notification
+}
+
+void
+virtq_notify(struct virtq *q)
+{
+  __sync_synchronize();   // the device sees the index before the notification
   *r(q->base, VIRTIO_MMIO_QUEUE_NOTIFY) = q->index;
+}
+
+void
+virtq_submit(struct virtq *q, uint16 head)
+{
+  virtq_add(q, head);
+  virtq_notify(q);
 }
 
 int

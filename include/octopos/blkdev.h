@@ -18,6 +18,10 @@ struct blkdev {
   // With them blkdev_rw_batch() keeps several requests in flight.
   void (*submit)(struct blkdev *bd, struct buf *b, int write);
   void (*wait)(struct blkdev *bd, struct buf *b);
+  // Optional: submit() may leave the device unaware of the transfers it
+  // started until kick(), which blkdev_submit_batch() calls after the
+  // last one, so that the device sees a batch at once.
+  void (*kick)(struct blkdev *bd);
   void *priv;
   uint64 start;                      // first block on the medium; 0 for a whole disk
   // Set for a partition (drivers/block/partition.c): the disk it is on, its
@@ -41,5 +45,14 @@ int  blkdev_rw(struct buf *b, int write);
 // flight as the driver allows: a commit pays one disk round trip, not n.
 // 0, or -EIO if any transfer failed (each failed buffer has b->error set).
 int  blkdev_rw_batch(struct buf **bufs, int n, int write);
+// The two halves of blkdev_rw_batch(), for a caller that does other work
+// (or other transfers) while the batch is in flight. submit takes at most
+// BLKDEV_BATCH buffers (a chain takes three descriptors, and a driver's
+// queue may be as small as 64); whoever submits must see that someone
+// waits for each, since the wait gives the request's resources back.
+// Both return 0, or -EIO with b->error set on each failed buffer.
+#define BLKDEV_BATCH 16
+int  blkdev_submit_batch(struct buf **bufs, int n, int write);
+int  blkdev_wait_batch(struct buf **bufs, int n);
 
 #endif

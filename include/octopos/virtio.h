@@ -124,6 +124,11 @@ int  virtq_alloc(struct virtq *q, int n, uint16 *idx);
 void virtq_free_chain(struct virtq *q, uint16 head);
 // Make the chain at head available to the device and notify it.
 void virtq_submit(struct virtq *q, uint16 head);
+// The two halves of virtq_submit(): make several chains available, then
+// notify once, so that the device sees them together (QEMU's virtio-blk
+// then merges writes to adjacent sectors into one host write).
+void virtq_add(struct virtq *q, uint16 head);
+void virtq_notify(struct virtq *q);
 // Next finished chain: 1 with *head and *len set, or 0 if none.
 int  virtq_next_used(struct virtq *q, uint16 *head, uint32 *len);
 
