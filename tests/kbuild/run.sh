@@ -87,6 +87,16 @@ else
   bad up_has_no_atomics_or_ipi "xv6_defconfig did not build: $(tail -2 $T/g.log)"
 fi
 
+# The kernel address-space choice is made in one place (issue 20): in C and
+# assembly only its backends (mm/kpt_*.c), the interface header and the two
+# files that cannot call them (trampoline.S, kernel.ld.S) name it.
+leaks=$(grep -rl 'CONFIG_KERNEL_PT_' --include='*.c' --include='*.h' --include='*.S' \
+          arch drivers fs include kernel mm |
+        grep -v -e '^mm/kpt_separate\.c$' -e '^mm/kpt_shared\.c$' -e '^include/octopos/kpt\.h$' \
+                -e '^arch/riscv/kernel/trampoline\.S$' -e '^arch/riscv/kernel\.ld\.S$' | tr '\n' ' ')
+[ -z "$leaks" ] && ok kernel_pt_choice_in_its_backends ||
+  bad kernel_pt_choice_in_its_backends "CONFIG_KERNEL_PT_ tested outside octopos/kpt.h's backends in: $leaks"
+
 out=$($MAKE O=$T/c all 2>&1)
 if echo "$out" | grep -Eq '^  (CC|LD|AS|MKFS|CPIO|OBJCOPY|RAMDISK) '; then
   bad noop_rebuild_does_nothing "rebuilt: $(echo "$out" | head -3)"
