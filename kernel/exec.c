@@ -14,6 +14,7 @@
 #include <octopos/perm.h>
 #include <octopos/string.h>
 #include <octopos/vm.h>
+#include <octopos/kpt.h>
 #include <octopos/page_alloc.h>
 #include <octopos/elf.h>
 #include <octopos/exec.h>
@@ -191,8 +192,7 @@ kexec(const char *path, char **argv)
   p->sz = sz;
   p->trapframe->epc = eh.entry;
   p->trapframe->sp = sp;
-  if (IS_ENABLED(CONFIG_KERNEL_PT_SHARED))
-    vm_switch(pt);     // stop using the old page table before freeing it
+  kpt_enter(pt);      // stop using the old page table before freeing it
   proc_pagetable_free(oldpt, oldsz);
   cred_exec(p, mode, uid, gid);
   if (IS_ENABLED(CONFIG_SIGNALS))

@@ -24,6 +24,7 @@
 #include <octopos/string.h>
 #include <octopos/errno.h>
 #include <octopos/vm.h>
+#include <octopos/kpt.h>
 #include <octopos/page_alloc.h>
 #include <octopos/kmalloc.h>
 #include <octopos/fs.h>
@@ -90,24 +91,7 @@ proc_peek_state(int i)
   return p == NULL ? -1 : (int)__atomic_load_n(&p->state, __ATOMIC_RELAXED);
 }
 
-_Static_assert(KSTACK_PAGES == 1, "allocproc gives a kernel stack one page");
-
-// With xv6's separate kernel page table, each slot's kernel stack is mapped
-// high, below the trampoline, with an unmapped guard page, once at boot:
-// unmapping it when a process dies would need a TLB shootdown on every
-// hart. With the shared table a stack is just a direct-mapped page that
-// comes and goes with its process (allocproc/freeproc).
-void
-proc_mapstacks(pagetable_t kpt)
-{
-  for (int i = 0; i < CONFIG_NR_PROCS && !IS_ENABLED(CONFIG_KERNEL_PT_SHARED); i++) {
-    void *pa = kalloc();
-    if (pa == NULL)
-      panic("proc_mapstacks: out of memory for %d kernel stacks", CONFIG_NR_PROCS);
-    page_set_use(pa, PAGE_USE_KSTACK);
-    kvmmap(kpt, KSTACK(i), (uint64)pa, KSTACK_PAGES * PGSIZE, PTE_R | PTE_W);
-  }
-}
+_Static_assert(KSTACK_PAGES == 1, "the kernel stack backends give a stack one page");
 
 void
 procinit(void)
@@ -171,20 +155,14 @@ allocpid(void)
 }
 
 // The user page table of a new process: no user memory yet, just the
-// trampoline and the trapframe.
+// trapframe and the kernel's part (uvmcreate).
 pagetable_t
 proc_pagetable_new(struct proc *p)
 {
   pagetable_t pt = uvmcreate();
   if (pt == NULL)
     return NULL;
-  if (IS_ENABLED(CONFIG_KERNEL_PT_SEPARATE) &&
-      mappages(pt, TRAMPOLINE, PGSIZE, (uint64)trampoline, PTE_R | PTE_X) < 0) {
-    uvmfree(pt, 0);
-    return NULL;
-  }
   if (mappages(pt, TRAPFRAME, PGSIZE, (uint64)p->trapframe, PTE_R | PTE_W) < 0) {
-    uvmunmap(pt, TRAMPOLINE, 1, 0);
     uvmfree(pt, 0);
     return NULL;
   }
@@ -194,7 +172,6 @@ proc_pagetable_new(struct proc *p)
 void
 proc_pagetable_free(pagetable_t pt, uint64 sz)
 {
-  uvmunmap(pt, TRAMPOLINE, 1, 0);
   uvmunmap(pt, TRAPFRAME, 1, 0);
   uvmfree(pt, sz);
 }
@@ -225,12 +202,7 @@ allocproc(void)
   }
 
   acquire(&p->lock);
-  if (IS_ENABLED(CONFIG_KERNEL_PT_SHARED)) {
-    p->kstack = (uint64)page_alloc(0);   // direct-mapped: reachable from every page table
-    if (p->kstack)
-      page_set_use((void *)p->kstack, PAGE_USE_KSTACK);
-  } else
-    p->kstack = KSTACK(p->slot);
+  p->kstack = kpt_kstack_alloc(p);
   if (p->kstack == 0 || (p->trapframe = kalloc()) == NULL ||
       (p->pagetable = proc_pagetable_new(p)) == NULL) {
     freeproc(p);
@@ -267,10 +239,7 @@ freeproc(struct proc *p)
   release(&slot_lock[p->slot]);
   acquire(&p->lock);
   release(&p->lock);
-  if (IS_ENABLED(CONFIG_KERNEL_PT_SHARED) && p->kstack) {
-    page_set_use((void *)p->kstack, PAGE_USE_NONE);
-    page_free((void *)p->kstack, 0);
-  }
+  kpt_kstack_free(p);
   kfree(p);
 }
 
@@ -572,13 +541,11 @@ scheduler(void)
       if (p->state == RUNNABLE) {
         p->state = RUNNING;
         c->proc = p;
-        if (IS_ENABLED(CONFIG_KERNEL_PT_SHARED))
-          vm_switch(p->pagetable);
+        kpt_enter(p->pagetable);
         swtch(&c->context, &p->context);
         // Leave the process's page table while p->lock still keeps its
         // parent from freeing it.
-        if (IS_ENABLED(CONFIG_KERNEL_PT_SHARED))
-          vm_switch(kernel_pagetable);
+        kpt_leave();
         c->proc = NULL;
         found = 1;
       }

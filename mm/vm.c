@@ -1,17 +1,19 @@
 // mm/vm.c: Sv39 page tables for the kernel and for user processes.
 //
-// The kernel page table maps RAM at its physical addresses (direct map),
-// the trampoline at the top, each process's kernel stack below it, and the
-// device registers drivers ask for at probe (ioremap) in a window of their
-// own. A user page table maps the program from 0, the
-// trapframe and the trampoline. RAM and device ranges come from the
-// devicetree, so any memory size works.
+// The kernel page table maps RAM at its physical addresses (direct map)
+// and the device registers drivers ask for at probe (ioremap) in a window
+// of their own. A user page table maps the program from 0 and the
+// trapframe. What else each holds (the trampoline page, kernel stacks, the
+// kernel itself in every user table) is the kernel address-space backend's
+// (octopos/kpt.h). RAM and device ranges come from the devicetree, so any
+// memory size works.
 //
 // copyin/copyout are the trust boundary: they only touch pages that are
 // valid and user-accessible in the process's page table, and they move
 // whole runs with memmove (word copies), not byte loops.
 #include <octopos/types.h>
 #include <octopos/vm.h>
+#include <octopos/kpt.h>
 #include <octopos/page_alloc.h>
 #include <octopos/string.h>
 #include <octopos/errno.h>
@@ -142,9 +144,7 @@ kvminit(void)
     kvmmap_ram(kpt, rw, ram_end, PTE_R | PTE_W | PTE_G);
   else
     kvmmap(kpt, rw, rw, ram_end - rw, PTE_R | PTE_W | PTE_G);
-  if (IS_ENABLED(CONFIG_KERNEL_PT_SEPARATE))
-    kvmmap(kpt, TRAMPOLINE, (uint64)trampoline, PGSIZE, PTE_R | PTE_X);
-  proc_mapstacks(kpt);
+  kpt_map_kernel(kpt);
   kernel_pagetable = kpt;
 }
 
@@ -198,15 +198,6 @@ uvmunmap(pagetable_t pagetable, uint64 va, uint64 npages, int do_free)
   }
 }
 
-// Top-level entries that belong to the kernel in every address space
-// (CONFIG_KERNEL_PT_SHARED): RAM from KERNBASE and the device alias. The
-// top entry holds each process's own trampoline and trapframe.
-static int
-kernel_shared_slot(int i)
-{
-  return IS_ENABLED(CONFIG_KERNEL_PT_SHARED) && i >= (int)PX(2, KERNBASE) && i < (int)PX(2, TRAMPOLINE);
-}
-
 pagetable_t
 uvmcreate(void)
 {
@@ -214,9 +205,10 @@ uvmcreate(void)
   if (pt == NULL)
     return NULL;
   page_set_use(pt, PAGE_USE_PGTABLE);
-  for (int i = 0; i < 512; i++)
-    if (kernel_shared_slot(i))
-      pt[i] = kernel_pagetable[i];
+  if (kpt_user_init(pt) < 0) {
+    uvmfree(pt, 0);
+    return NULL;
+  }
   return pt;
 }
 
@@ -257,14 +249,12 @@ uvmdealloc(pagetable_t pagetable, uint64 oldsz, uint64 newsz)
 }
 
 static void
-freewalk(pagetable_t pagetable, int top)
+freewalk(pagetable_t pagetable)
 {
   for (int i = 0; i < 512; i++) {
     pte_t pte = pagetable[i];
-    if (top && kernel_shared_slot(i))
-      continue;    // the kernel's, not ours to free
     if ((pte & PTE_V) && (pte & (PTE_R | PTE_W | PTE_X)) == 0) {
-      freewalk((pagetable_t)PTE2PA(pte), 0);
+      freewalk((pagetable_t)PTE2PA(pte));
       pagetable[i] = 0;
     } else if (pte & PTE_V) {
       panic("freewalk: leaf still mapped");
@@ -279,7 +269,8 @@ uvmfree(pagetable_t pagetable, uint64 sz)
 {
   if (sz > 0)
     uvmunmap(pagetable, 0, PGROUNDUP(sz) / PGSIZE, 1);
-  freewalk(pagetable, 1);
+  kpt_user_fini(pagetable);   // the kernel's part is not ours to free
+  freewalk(pagetable);
 }
 
 // Copy a parent's memory into a child's page table. With CONFIG_COW_FORK

@@ -21,6 +21,12 @@ SECTIONS
     KEEP(*(.text.head))   /* S-mode: the Image header (arch/riscv/kernel/image_header.S) */
     KEEP(*(.text.entry))
     *(.text .text.*)
+    /* The one test of the kernel address-space choice outside
+       octopos/kpt.h's backends and trampoline.S: a separate kernel page
+       table maps the trampoline alone in a page at the top of both
+       address spaces, so it must start and end on a page boundary; a
+       shared one runs it where it is linked, without the padding. Layout
+       is the linker's, so the choice is made here. */
 #if IS_ENABLED(CONFIG_KERNEL_PT_SEPARATE)
     . = ALIGN(0x1000);
     _trampoline = .;

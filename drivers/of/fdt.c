@@ -433,7 +433,7 @@ take_prop(struct parser *ps, const char *pname, const uchar *v, uint32 len)
 
 // Walk the structure block. 0 or -EINVAL with a message.
 static int
-walk(struct parser *ps)
+fdt_walk(struct parser *ps)
 {
   uint32 pos = 0, end = ps->st_size;
   int seen_root = 0;
@@ -618,7 +618,7 @@ fdt_parse(const void *blob)
     fdt_msg("fdt: no devicetree (blob address %p)\n", b);
     return -EINVAL;
   }
-  if (check_header(b, &ps) < 0 || walk(&ps) < 0)
+  if (check_header(b, &ps) < 0 || fdt_walk(&ps) < 0)
     goto bad;
   if (fdt.mem_size == 0) {
     fdt_msg("fdt: no memory node\n");

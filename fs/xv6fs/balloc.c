@@ -15,7 +15,7 @@
 static uint next_free;
 
 static void
-bzero_block(uint dev, uint b)
+xv6fs_bzero_block(uint dev, uint b)
 {
   struct buf *bp = bfill(dev, b);
 
@@ -27,7 +27,7 @@ bzero_block(uint dev, uint b)
 }
 
 static uint
-scan_from(uint dev, uint start)
+xv6fs_scan_from(uint dev, uint start)
 {
   uint size = xv6fs.sb.size;
 
@@ -64,15 +64,15 @@ xv6fs_balloc(uint dev)
     return 0;                           // check.c found the bitmap wrong
   if (next_free < xv6fs.datastart || next_free >= xv6fs.sb.size)
     next_free = xv6fs.datastart;
-  b = scan_from(dev, next_free);
+  b = xv6fs_scan_from(dev, next_free);
   if (b == 0 && next_free > xv6fs.datastart)
-    b = scan_from(dev, xv6fs.datastart);
+    b = xv6fs_scan_from(dev, xv6fs.datastart);
   if (b == 0) {
     printf("xv6fs: out of blocks\n");
     return 0;
   }
   next_free = b + 1;
-  bzero_block(dev, b);
+  xv6fs_bzero_block(dev, b);
   return b;
 }
 

@@ -30,7 +30,7 @@ struct scan {
 
 // Is b marked used in the bitmap? -1 on an I/O error.
 static int
-marked_used(uint dev, uint b)
+xv6fs_marked_used(uint dev, uint b)
 {
   struct buf *bp = bread(dev, BBLOCK(b, xv6fs.sb));
   int used;
@@ -44,7 +44,7 @@ marked_used(uint dev, uint b)
 
 // Check one block number; 1 if it may be followed (a pointer block).
 static int
-named(struct scan *s, uint b)
+xv6fs_named(struct scan *s, uint b)
 {
   if (b == 0)
     return 0;
@@ -53,7 +53,7 @@ named(struct scan *s, uint b)
       printf("xv6fs: mount check: inode %u names block %u outside the data area\n", s->inum, b);
     return 0;
   }
-  if (marked_used(s->dev, b) != 1) {
+  if (xv6fs_marked_used(s->dev, b) != 1) {
     if (s->bad++ < SHOWN)
       printf("xv6fs: mount check: inode %u uses block %u, which the bitmap marks free\n",
              s->inum, b);
@@ -64,7 +64,7 @@ named(struct scan *s, uint b)
 
 // Entry i of pointer block blk, or 0 on an I/O error.
 static uint
-entry(uint dev, uint blk, uint i)
+xv6fs_entry(uint dev, uint blk, uint i)
 {
   struct buf *bp = bread(dev, blk);
   uint b;
@@ -78,12 +78,12 @@ entry(uint dev, uint blk, uint i)
 
 // The block blk and, depth levels down, what it points at.
 static void
-walk(struct scan *s, uint blk, int depth)
+xv6fs_walk(struct scan *s, uint blk, int depth)
 {
-  if (!named(s, blk) || depth == 0)
+  if (!xv6fs_named(s, blk) || depth == 0)
     return;
   for (uint i = 0; i < NINDIRECT; i++)
-    walk(s, entry(s->dev, blk, i), depth - 1);
+    xv6fs_walk(s, xv6fs_entry(s->dev, blk, i), depth - 1);
 }
 
 int
@@ -106,10 +106,10 @@ xv6fs_mount_check(uint dev)
     if (type == 0 || type == T_DEVICE)
       continue;
     for (uint i = 0; i < nd; i++)
-      walk(&s, addrs[i], 0);
-    walk(&s, addrs[nd], 1);
+      xv6fs_walk(&s, addrs[i], 0);
+    xv6fs_walk(&s, addrs[nd], 1);
     if (large)
-      walk(&s, addrs[nd + 1], 2);
+      xv6fs_walk(&s, addrs[nd + 1], 2);
   }
   if (s.bad == 0)
     return 0;

@@ -22,13 +22,4 @@ static inline void kstack_check(struct proc *p) { (void)p; }
 static inline void kstack_done(struct proc *p) { (void)p; }
 #endif
 
-// With the separate kernel page table each stack has an unmapped guard page
-// below it (kernel/kstack_guard.c): a kernel fault there panics naming the
-// process whose stack overflowed; any other fault returns.
-#if IS_ENABLED(CONFIG_KERNEL_PT_SEPARATE)
-void kstack_guard_fault(uint64 scause, uint64 stval);
-#else
-static inline void kstack_guard_fault(uint64 scause, uint64 stval) { (void)scause; (void)stval; }
-#endif
-
 #endif

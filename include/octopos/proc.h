@@ -114,7 +114,6 @@ int  kthread_start(void (*fn)(void), const char *name);
 void procinit(void);
 void scheduler(void) __attribute__((noreturn));
 int  growproc(long n);
-void proc_mapstacks(pagetable_t kpt);   // separate kernel page table: map every slot's kernel stack
 void sched(void);
 // A user page table holding just the trampoline and p's trapframe.
 pagetable_t proc_pagetable_new(struct proc *p);

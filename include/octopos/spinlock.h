@@ -12,17 +12,26 @@
 #include <octopos/types.h>
 
 struct lockstat;          // a lock class's counters (CONFIG_LOCK_STAT, octopos/lockstat.h)
-
-#if !IS_ENABLED(CONFIG_SMP)
-#include <octopos/spinlock_up.h>
-#elif IS_ENABLED(CONFIG_LOCK_TICKET)
-#include <octopos/spinlock_ticket.h>
-#else
-#include <octopos/spinlock_tas.h>
-#endif
+struct spinlock;          // its body comes from the backend header below
 
 void initlock(struct spinlock *lk, const char *name);
 void push_off(void);
 void pop_off(void);
+
+// The backend headers are included only from here. The uniprocessor one
+// defines acquire/release/holding inline; both SMP backends take them out
+// of line (kernel/locking/spinlock_tas.c, spinlock_ticket.c), declared once.
+#if !IS_ENABLED(CONFIG_SMP)
+#include <octopos/spinlock_up.h>
+#else
+void acquire(struct spinlock *lk);
+void release(struct spinlock *lk);
+int  holding(struct spinlock *lk);
+#if IS_ENABLED(CONFIG_LOCK_TICKET)
+#include <octopos/spinlock_ticket.h>
+#else
+#include <octopos/spinlock_tas.h>
+#endif
+#endif
 
 #endif

@@ -1,4 +1,5 @@
 // include/octopos/spinlock_tas.h: test-and-set spinlocks (CONFIG_LOCK_SPIN), as xv6.
+// Included only by octopos/spinlock.h, which declares the operations.
 #ifndef OCTOPOS_SPINLOCK_TAS_H
 #define OCTOPOS_SPINLOCK_TAS_H
 
@@ -10,10 +11,6 @@ struct spinlock {
   struct cpu *cpu;        // holder, for holding() and debugging
   struct lockstat *stat;  // this lock's class counters (CONFIG_LOCK_STAT)
 };
-
-void acquire(struct spinlock *lk);
-void release(struct spinlock *lk);
-int  holding(struct spinlock *lk);
 
 static inline void
 lock_reset(struct spinlock *lk)

@@ -1,4 +1,5 @@
 // include/octopos/spinlock_ticket.h: ticket spinlocks (CONFIG_LOCK_TICKET).
+// Included only by octopos/spinlock.h, which declares the operations.
 //
 // A hart takes the next ticket with one atomic fetch-and-add and waits until
 // `owner` reaches it; release hands the lock to the next ticket in order.
@@ -14,10 +15,6 @@ struct spinlock {
   struct cpu *cpu;
   struct lockstat *stat;  // this lock's class counters (CONFIG_LOCK_STAT)
 };
-
-void acquire(struct spinlock *lk);
-void release(struct spinlock *lk);
-int  holding(struct spinlock *lk);
 
 static inline void
 lock_reset(struct spinlock *lk)

@@ -1,4 +1,5 @@
 // include/octopos/spinlock_up.h: locks on a uniprocessor build (CONFIG_SMP=n).
+// Included only by octopos/spinlock.h (initlock, push_off, pop_off there).
 //
 // With one hart, masking interrupts is mutual exclusion: acquire is
 // push_off() plus bookkeeping, with no atomic instruction and no spinning.
@@ -11,8 +12,6 @@ struct spinlock {
   struct cpu *cpu;
 };
 
-void push_off(void);
-void pop_off(void);
 void lockdebug_acquire_up(struct spinlock *lk);   // kernel/locking/lockdebug.c
 void lockdebug_release_up(struct spinlock *lk);
 

@@ -108,6 +108,15 @@ if [ -z "$tinyo$tinyc$ramc" ] && [ "$xv6o" = "fs/log.o fs/bio.o fs/vfs_trans.o "
 else
   bad no_log_or_buffer_cache_without_xv6fs "tiny_defconfig objects: ${tinyo:-none}, options: ${tinyc:-none}; ramfs_defconfig options: ${ramc:-none}; xv6_defconfig objects: ${xv6o:-none}, options: ${xv6c:-none}, symbols: ${xv6sym:-none}"
 fi
+# The kernel address-space choice is made in one place (issue 20): in C and
+# assembly only its backends (mm/kpt_*.c), the interface header and the two
+# files that cannot call them (trampoline.S, kernel.ld.S) name it.
+leaks=$(grep -rl 'CONFIG_KERNEL_PT_' --include='*.c' --include='*.h' --include='*.S' \
+          arch drivers fs include kernel mm |
+        grep -v -e '^mm/kpt_separate\.c$' -e '^mm/kpt_shared\.c$' -e '^include/octopos/kpt\.h$' \
+                -e '^arch/riscv/kernel/trampoline\.S$' -e '^arch/riscv/kernel\.ld\.S$' | tr '\n' ' ')
+[ -z "$leaks" ] && ok kernel_pt_choice_in_its_backends ||
+  bad kernel_pt_choice_in_its_backends "CONFIG_KERNEL_PT_ tested outside octopos/kpt.h's backends in: $leaks"
 
 out=$($MAKE O=$T/c all 2>&1)
 if echo "$out" | grep -Eq '^  (CC|LD|AS|MKFS|CPIO|OBJCOPY|RAMDISK) '; then

@@ -338,8 +338,8 @@ expect_fsck fsck_image_shorter_than_sb_size "$tmp/trunc2.img" 2 'image file has 
 # Built with the sanitizers when the compiler has them.
 ASAN=$tmp/build/fsck-asan
 if gcc -Wall -Wextra -Werror -O1 -fsanitize=address,undefined \
-     -fno-sanitize-recover=all -I"$top/include" -o "$ASAN" \
-     "$top/tools/fsck/fsck.c" 2>/dev/null; then
+     -fno-sanitize-recover=all -I"$top/include" -I"$top/tools/lib" -o "$ASAN" \
+     "$top/tools/fsck/fsck.c" "$top/tools/lib/xv6img.c" 2>/dev/null; then
   checker=$ASAN
 else
   checker=$FSCK

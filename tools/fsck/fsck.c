@@ -38,29 +38,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <uapi/octopos/fs.h>
-// For T_DIR/T_FILE/T_DEVICE only; its struct stat would clash with the host's.
-#define stat octopos_stat
-#include <uapi/octopos/stat.h>
-#undef stat
-
-// Not in the uapi header yet; 4 is the value xv6's symlink exercise uses.
-#ifndef T_SYMLINK
-#define T_SYMLINK 4
-#endif
-
-_Static_assert(sizeof(struct dinode) == 64, "on-disk inode must be 64 bytes");
-_Static_assert(sizeof(struct dirent) == 16, "directory entry must be 16 bytes");
-_Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
-               "xv6fs is little-endian; this tool reads host order");
+#include "xv6img.h"
 
 #define MAX_FILE_BYTES (8ull << 30)   // refuse absurd image files
 #define BITMAP_LINES   20             // bitmap complaints printed in full
 #define LOG_MIN_BLOCKS 11             // 1 header + 10 (CONFIG_FS_LOG_OP_BLOCKS)
 #define LINK_MAX       32000          // most names the kernel lets an inode have
 
-static unsigned char *img;
-static unsigned long fileblocks;      // whole blocks in the image file
+const char *tool_name = "fsck";
+int tool_fail_status = 8;
+
 static unsigned char *dirty;          // per block: write back with -y
 static struct superblock sb;
 static unsigned int datastart;
@@ -76,19 +63,6 @@ static unsigned int *parent;          // directory it was found in
 static unsigned char *visited;        // directory already walked or queued
 // Per-block results (sb.size entries).
 static unsigned int *owner;           // inum + 1 of the inode using it; 0 = none
-
-static void
-fatal(const char *fmt, ...)
-{
-  va_list ap;
-
-  fprintf(stderr, "fsck: ");
-  va_start(ap, fmt);
-  vfprintf(stderr, fmt, ap);
-  va_end(ap);
-  fputc('\n', stderr);
-  exit(8);
-}
 
 // Report one problem on one line. fixable: -y repairs it.
 static void
@@ -117,25 +91,17 @@ fixed(const char *fmt, ...)
   putchar('\n');
 }
 
-// Block b of the image; callers check b < sb.size (<= fileblocks) first.
-static unsigned char *
-block(unsigned int b)
-{
-  if(b >= fileblocks)
-    fatal("internal error: block %u outside the image", b);
-  return img + (size_t)b * BSIZE;
-}
-
 static unsigned int
 iblock(unsigned int inum)
 {
   return inum / ipb + sb.inodestart;
 }
 
+// Callers check inum < sb.ninodes first.
 static struct dinode *
 inode(unsigned int inum)
 {
-  return (struct dinode *)(block(iblock(inum)) + (inum % ipb) * isize);
+  return img_inode(&sb, inum);
 }
 
 static void
@@ -148,20 +114,6 @@ static int
 in_data(unsigned int b)
 {
   return b >= datastart && b < sb.size;
-}
-
-static unsigned long
-direct_slots(void)
-{
-  return large ? NDIRECT - 1 : NDIRECT;
-}
-
-static unsigned long
-max_file_blocks(void)
-{
-  if(large)
-    return (NDIRECT - 1) + NINDIRECT + NINDIRECT * NINDIRECT;
-  return MAXFILE;
 }
 
 // A directory entry's name, printable and NUL-terminated.
@@ -180,30 +132,10 @@ show_name(const char name[DIRSIZ])
 static void
 load(const char *path)
 {
-  struct stat st;
-  size_t len, off = 0;
-  ssize_t r;
-  int fd = open(path, O_RDONLY);
-
-  if(fd < 0 || fstat(fd, &st) < 0)
-    fatal("cannot open '%s': %s", path, strerror(errno));
-  if(!S_ISREG(st.st_mode) && !S_ISBLK(st.st_mode))
-    fatal("'%s' is not a file", path);
-  if((unsigned long long)st.st_size > MAX_FILE_BYTES)
-    fatal("'%s' is larger than %llu bytes", path, MAX_FILE_BYTES);
-  fileblocks = st.st_size / BSIZE;
-  len = (size_t)fileblocks * BSIZE;
-  img = malloc(len ? len : 1);
-  dirty = calloc(fileblocks ? fileblocks : 1, 1);
-  if(img == NULL || dirty == NULL)
-    fatal("out of memory");
-  while(off < len){
-    r = read(fd, img + off, len - off);
-    if(r <= 0)
-      fatal("cannot read '%s': %s", path, r < 0 ? strerror(errno) : "short read");
-    off += r;
-  }
-  close(fd);
+  img_read(path, MAX_FILE_BYTES);
+  dirty = calloc(img_blocks ? img_blocks : 1, 1);
+  if(dirty == NULL)
+    die("out of memory");
 }
 
 static void
@@ -213,14 +145,14 @@ save(const char *path)
   int fd = open(path, O_WRONLY);
 
   if(fd < 0)
-    fatal("cannot open '%s' for writing: %s", path, strerror(errno));
-  for(b = 0; b < fileblocks; b++){
+    die("cannot open '%s' for writing: %s", path, strerror(errno));
+  for(b = 0; b < img_blocks; b++){
     if(dirty[b] &&
-       pwrite(fd, block(b), BSIZE, (off_t)b * BSIZE) != BSIZE)
-      fatal("cannot write '%s': %s", path, strerror(errno));
+       pwrite(fd, img_block(b), BSIZE, (off_t)b * BSIZE) != BSIZE)
+      die("cannot write '%s': %s", path, strerror(errno));
   }
   if(fsync(fd) < 0 || close(fd) < 0)
-    fatal("cannot write '%s': %s", path, strerror(errno));
+    die("cannot write '%s': %s", path, strerror(errno));
 }
 
 // Pass 1. Returns 0 if the rest of the image cannot be located.
@@ -229,19 +161,19 @@ check_superblock(void)
 {
   unsigned long long inodeblocks, bitmapblocks;
 
-  if(fileblocks < 2){
+  if(img_blocks < 2){
     problem(0, "superblock: image is %lu blocks, too small to hold one",
-            fileblocks);
+            img_blocks);
     return 0;
   }
-  memcpy(&sb, block(1), sizeof(sb));
+  memcpy(&sb, img_block(1), sizeof(sb));
   if(sb.magic != FSMAGIC){
     problem(0, "superblock: bad magic 0x%08x (want 0x%08x)", sb.magic, FSMAGIC);
     return 0;
   }
-  if(sb.size > fileblocks){
+  if(sb.size > img_blocks){
     problem(0, "superblock: size %u blocks, but the image file has only %lu",
-            sb.size, fileblocks);
+            sb.size, img_blocks);
     return 0;
   }
   if(sb.nblocks == 0 || sb.nblocks >= sb.size){
@@ -296,7 +228,7 @@ check_superblock(void)
 static void
 check_log(void)
 {
-  int *lh = (int *)block(sb.logstart);
+  int *lh = (int *)img_block(sb.logstart);
   long maxn = sb.nlog - 1;
   int n = lh[0], i;
   unsigned int home;
@@ -320,7 +252,7 @@ check_log(void)
   // A complete, committed transaction: install it, as mount would.
   printf("note: log holds %d committed blocks; checking as if replayed\n", n);
   for(i = 0; i < n; i++){
-    memcpy(block(lh[1 + i]), block(sb.logstart + 1 + i), BSIZE);
+    memcpy(img_block(lh[1 + i]), img_block(sb.logstart + 1 + i), BSIZE);
     mark_dirty(lh[1 + i]);
   }
   if(repair){
@@ -392,7 +324,7 @@ walk_indirect(struct walk *w, unsigned int inum, unsigned int b,
 
   if(b == 0 || !claim(inum, b, "indirect"))
     return;
-  memcpy(ind, block(b), sizeof(ind));
+  memcpy(ind, img_block(b), sizeof(ind));
   for(i = 0; i < NINDIRECT; i++){
     if(depth == 2)
       walk_indirect(w, inum, ind[i], fbn + i * NINDIRECT, 1);
@@ -406,7 +338,7 @@ static void
 walk_inode(unsigned int inum, struct walk *w)
 {
   struct dinode *d = inode(inum);
-  unsigned long nd = direct_slots(), i;
+  unsigned long nd = xv6_direct_slots(large), i;
 
   for(i = 0; i < nd; i++)
     walk_data(w, inum, d->addrs[i], i);
@@ -420,7 +352,7 @@ static void
 check_inode(unsigned int inum)
 {
   struct dinode *d = inode(inum);
-  unsigned long maxb = max_file_blocks();
+  unsigned long maxb = xv6_max_file_blocks(large);
   struct walk w = {0, 0, 0};
   int oversize = 0;
 
@@ -460,7 +392,7 @@ check_inode(unsigned int inum)
 static unsigned int
 readmap(struct dinode *d, unsigned long off)
 {
-  unsigned long fbn = off / BSIZE, nd = direct_slots();
+  unsigned long fbn = off / BSIZE, nd = xv6_direct_slots(large);
   unsigned int b;
 
   if(fbn < nd){
@@ -469,15 +401,15 @@ readmap(struct dinode *d, unsigned long off)
     b = d->addrs[nd];
     if(!in_data(b))
       return 0;
-    b = ((unsigned int *)block(b))[fbn];
+    b = ((unsigned int *)img_block(b))[fbn];
   } else if(large && (fbn -= NINDIRECT) < NINDIRECT * NINDIRECT){
     b = d->addrs[nd + 1];
     if(!in_data(b))
       return 0;
-    b = ((unsigned int *)block(b))[fbn / NINDIRECT];
+    b = ((unsigned int *)img_block(b))[fbn / NINDIRECT];
     if(!in_data(b))
       return 0;
-    b = ((unsigned int *)block(b))[fbn % NINDIRECT];
+    b = ((unsigned int *)img_block(b))[fbn % NINDIRECT];
   } else {
     return 0;
   }
@@ -495,12 +427,12 @@ check_dir(unsigned int dir, unsigned int *q, unsigned int *qtail)
   int dots = 0, dotdots = 0;
   const char *name;
 
-  if(end > max_file_blocks() * BSIZE)
-    end = max_file_blocks() * BSIZE;
+  if(end > xv6_max_file_blocks(large) * BSIZE)
+    end = xv6_max_file_blocks(large) * BSIZE;
   for(off = 0; off + sizeof(de) <= end; off += sizeof(de)){
     if((b = readmap(d, off)) == 0)
       continue;   // already reported by the inode pass
-    memcpy(&de, block(b) + off % BSIZE, sizeof(de));
+    memcpy(&de, img_block(b) + off % BSIZE, sizeof(de));
     if(de.inum == 0)
       continue;
     name = show_name(de.name);
@@ -565,7 +497,7 @@ check_tree(void)
   }
   q = calloc(sb.ninodes, sizeof(*q));
   if(q == NULL)
-    fatal("out of memory");
+    die("out of memory");
   visited[ROOTINO] = 1;
   parent[ROOTINO] = ROOTINO;
   q[tail++] = ROOTINO;
@@ -611,21 +543,10 @@ check_links(void)
   }
 }
 
-static int
-bit(unsigned int b)
-{
-  return (block(BBLOCK(b, sb))[(b % BPB) / 8] >> (b % 8)) & 1;
-}
-
 static void
 set_bit(unsigned int b, int on)
 {
-  unsigned char *p = block(BBLOCK(b, sb)) + (b % BPB) / 8;
-
-  if(on)
-    *p |= 1 << (b % 8);
-  else
-    *p &= ~(1 << (b % 8));
+  img_set_bit(&sb, b, on);
   mark_dirty(BBLOCK(b, sb));
 }
 
@@ -654,7 +575,7 @@ check_bitmap(void)
 
   for(b = 0; b < sb.size; b++){
     want = b < datastart || owner[b] != 0;
-    if(bit(b) == want)
+    if(img_bit(&sb, b) == want)
       continue;
     n++;
     if(n <= BITMAP_LINES){
@@ -710,7 +631,7 @@ main(int argc, char *argv[])
   visited = calloc(sb.ninodes, 1);
   owner = calloc(sb.size, sizeof(*owner));
   if(!refs || !parent || !visited || !owner)
-    fatal("out of memory");
+    die("out of memory");
 
   check_log();
   if(inode(0)->type != 0)

@@ -28,28 +28,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <uapi/octopos/fs.h>
-// For T_DIR/T_FILE/T_DEVICE only; its struct stat would clash with the host's.
-#define stat octopos_stat
-#include <uapi/octopos/stat.h>
-#undef stat
-
-// Not in the uapi header yet; 4 is the value xv6's symlink exercise uses.
-#ifndef T_SYMLINK
-#define T_SYMLINK 4
-#endif
-
-_Static_assert(sizeof(struct dinode) == 64, "on-disk inode must be 64 bytes");
-_Static_assert(sizeof(struct dinode_mu) == 128, "multi-user inode must be 128 bytes");
-_Static_assert(sizeof(struct dirent) == 16, "directory entry must be 16 bytes");
-_Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
-               "xv6fs is little-endian; this tool writes host order");
+#include "xv6img.h"
 
 #define MAX_BLOCKS  (1u << 22)   // 4 GiB: keeps the in-memory image sane
 #define MAX_INODES  65536u       // a dirent's inum is 16 bits
 #define MAX_LOG     (BSIZE / 4)  // header: int n + (BSIZE/4 - 1) block numbers
 
-static unsigned char *img;       // the whole image, sb.size blocks
+const char *tool_name = "mkfs";
+int tool_fail_status = 1;
+
 static struct superblock sb;
 static unsigned int freeblock;   // next data block to hand out
 static unsigned int freeinode = 1;
@@ -59,19 +46,6 @@ static int multiuser;            // XV6FS_FEAT_MULTIUSER: 128-byte inodes
 static unsigned int isize = sizeof(struct dinode);   // bytes per inode
 static unsigned int ipb = IPB;   // inodes per block
 static const char *current;      // what is being added, for messages
-
-static void
-die(const char *fmt, ...)
-{
-  va_list ap;
-
-  fprintf(stderr, "mkfs: ");
-  va_start(ap, fmt);
-  vfprintf(stderr, fmt, ap);
-  va_end(ap);
-  fputc('\n', stderr);
-  exit(1);
-}
 
 static void
 usage(void)
@@ -99,33 +73,10 @@ number(const char *opt, const char *s, unsigned int lo, unsigned int hi)
   return v;
 }
 
-static unsigned char *
-block(unsigned int b)
-{
-  if(b >= sb.size)
-    die("internal error: block %u outside the image", b);
-  return img + (size_t)b * BSIZE;
-}
-
 static struct dinode *
 inode(unsigned int inum)
 {
-  return (struct dinode *)(block(inum / ipb + sb.inodestart) + (inum % ipb) * isize);
-}
-
-static unsigned long
-direct_slots(void)
-{
-  return large ? NDIRECT - 1 : NDIRECT;
-}
-
-// Largest file the format holds, in blocks.
-static unsigned long
-max_file_blocks(void)
-{
-  if(large)
-    return (NDIRECT - 1) + NINDIRECT + NINDIRECT * NINDIRECT;
-  return MAXFILE;
+  return img_inode(&sb, inum);
 }
 
 static unsigned int
@@ -150,21 +101,21 @@ slot(unsigned int *p)
 static unsigned int
 bmap(struct dinode *d, unsigned long fbn)
 {
-  unsigned long nd = direct_slots();
+  unsigned long nd = xv6_direct_slots(large);
   unsigned int *ind;
 
   if(fbn < nd)
     return slot(&d->addrs[fbn]);
   fbn -= nd;
   if(fbn < NINDIRECT){
-    ind = (unsigned int *)block(slot(&d->addrs[nd]));
+    ind = (unsigned int *)img_block(slot(&d->addrs[nd]));
     return slot(&ind[fbn]);
   }
   fbn -= NINDIRECT;
   if(!large || fbn >= NINDIRECT * NINDIRECT)
     die("internal error: file block beyond the format");
-  ind = (unsigned int *)block(slot(&d->addrs[nd + 1]));
-  ind = (unsigned int *)block(slot(&ind[fbn / NINDIRECT]));
+  ind = (unsigned int *)img_block(slot(&d->addrs[nd + 1]));
+  ind = (unsigned int *)img_block(slot(&ind[fbn / NINDIRECT]));
   return slot(&ind[fbn % NINDIRECT]);
 }
 
@@ -175,14 +126,14 @@ iappend(unsigned int inum, const void *data, unsigned long n)
   const unsigned char *p = data;
   unsigned long off = d->size, m;
 
-  if(off + n > max_file_blocks() * BSIZE)
+  if(off + n > xv6_max_file_blocks(large) * BSIZE)
     die("%s: too large for the format (max %lu bytes%s)", current,
-        max_file_blocks() * BSIZE, large ? "" : "; -L allows more");
+        xv6_max_file_blocks(large) * BSIZE, large ? "" : "; -L allows more");
   while(n > 0){
     m = BSIZE - off % BSIZE;
     if(m > n)
       m = n;
-    memcpy(block(bmap(d, off / BSIZE)) + off % BSIZE, p, m);
+    memcpy(img_block(bmap(d, off / BSIZE)) + off % BSIZE, p, m);
     off += m;
     p += m;
     n -= m;
@@ -218,7 +169,7 @@ dirlookup(unsigned int dir, const char *name)
   unsigned long off;
 
   for(off = 0; off < d->size; off += sizeof(de)){
-    memcpy(&de, block(bmap(d, off / BSIZE)) + off % BSIZE, sizeof(de));
+    memcpy(&de, img_block(bmap(d, off / BSIZE)) + off % BSIZE, sizeof(de));
     if(de.inum != 0 && strncmp(de.name, name, DIRSIZ) == 0)
       return de.inum;
   }
@@ -311,9 +262,9 @@ slurp(const char *path, unsigned long *len)
   for(;;){
     if(n == cap){
       cap = cap ? cap * 2 : 65536;
-      if(cap > (max_file_blocks() + 1) * BSIZE * 2)
+      if(cap > (xv6_max_file_blocks(large) + 1) * BSIZE * 2)
         die("'%s' is too large for the format (max %lu bytes%s)", path,
-            max_file_blocks() * BSIZE, large ? "" : "; -L allows more");
+            xv6_max_file_blocks(large) * BSIZE, large ? "" : "; -L allows more");
       buf = realloc(buf, cap);
       if(buf == NULL)
         die("out of memory reading '%s'", path);
@@ -326,9 +277,9 @@ slurp(const char *path, unsigned long *len)
   if(ferror(f))
     die("cannot read '%s': %s", path, strerror(errno));
   fclose(f);
-  if(n > max_file_blocks() * BSIZE)
+  if(n > xv6_max_file_blocks(large) * BSIZE)
     die("'%s' is too large for the format: %zu bytes, max %lu%s", path, n,
-        max_file_blocks() * BSIZE, large ? "" : "; -L allows more");
+        xv6_max_file_blocks(large) * BSIZE, large ? "" : "; -L allows more");
   *len = n;
   return buf;
 }
@@ -527,30 +478,7 @@ write_bitmap(void)
   unsigned int b;
 
   for(b = 0; b < freeblock; b++)
-    block(BBLOCK(b, sb))[(b % BPB) / 8] |= 1 << (b % 8);
-}
-
-static void
-write_image(const char *path)
-{
-  size_t len = (size_t)sb.size * BSIZE, off = 0;
-  ssize_t r;
-  int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-
-  if(fd < 0)
-    die("cannot create '%s': %s", path, strerror(errno));
-  while(off < len){
-    r = write(fd, img + off, len - off);
-    if(r <= 0){
-      unlink(path);
-      die("cannot write '%s': %s", path, r < 0 ? strerror(errno) : "short write");
-    }
-    off += r;
-  }
-  if(close(fd) < 0){
-    unlink(path);
-    die("cannot write '%s': %s", path, strerror(errno));
-  }
+    img_set_bit(&sb, b, 1);
 }
 
 int
@@ -603,10 +531,8 @@ main(int argc, char *argv[])
     sb.features = features;
     sb.featmagic = XV6FS_FEAT_MAGIC;
   }
-  img = calloc(size, BSIZE);
-  if(img == NULL)
-    die("out of memory for a %u-block image", size);
-  memcpy(block(1), &sb, sizeof(sb));
+  img_alloc(size);
+  memcpy(img_block(1), &sb, sizeof(sb));
   freeblock = nmeta;
 
   current = "/";
@@ -623,6 +549,6 @@ main(int argc, char *argv[])
 
   round_dirs();
   write_bitmap();
-  write_image(image);
+  img_write(image);
   return 0;
 }

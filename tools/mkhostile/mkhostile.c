@@ -19,17 +19,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <uapi/octopos/fs.h>
-// For T_DIR/T_FILE only; its struct stat would clash with the host's.
-#define stat octopos_stat
-#include <uapi/octopos/stat.h>
-#undef stat
+#include "xv6img.h"
 
-_Static_assert(sizeof(struct dinode) == 64, "on-disk inode must be 64 bytes");
-_Static_assert(sizeof(struct dirent) == 16, "directory entry must be 16 bytes");
+const char *tool_name = "mkhostile";
+int tool_fail_status = 1;
 
-static unsigned char *img;
-static unsigned long fileblocks;
 static struct superblock *sb;      // points into img
 static int large;
 
@@ -39,35 +33,12 @@ struct kind {
   void (*plant)(void);
 };
 
-static void
-die(const char *fmt, ...)
-{
-  va_list ap;
-
-  fprintf(stderr, "mkhostile: ");
-  va_start(ap, fmt);
-  vfprintf(stderr, fmt, ap);
-  va_end(ap);
-  fputc('\n', stderr);
-  exit(1);
-}
-
-static unsigned char *
-block(unsigned int b)
-{
-  if(b >= fileblocks)
-    die("block %u outside the input image", b);
-  return img + (size_t)b * BSIZE;
-}
-
 static struct dinode *
 inode(unsigned int inum)
 {
   if(inum >= sb->ninodes)
     die("inode %u outside the input image", inum);
-  unsigned int isize = XV6FS_INODE_SIZE(XV6FS_FEATURES(*sb)), ipb = BSIZE / isize;
-
-  return (struct dinode *)(block(inum / ipb + sb->inodestart) + (inum % ipb) * isize);
+  return img_inode(sb, inum);
 }
 
 static unsigned int
@@ -80,7 +51,7 @@ datastart(void)
 static unsigned int
 direct_block(struct dinode *d, unsigned long off)
 {
-  unsigned long nd = large ? NDIRECT - 1 : NDIRECT;
+  unsigned long nd = xv6_direct_slots(large);
 
   return off / BSIZE < nd ? d->addrs[off / BSIZE] : 0;
 }
@@ -90,7 +61,7 @@ dirent_at(struct dinode *d, unsigned long off)
 {
   unsigned int b = direct_block(d, off);
 
-  return b ? (struct dirent *)(block(b) + off % BSIZE) : NULL;
+  return b ? (struct dirent *)(img_block(b) + off % BSIZE) : NULL;
 }
 
 // A free slot in directory dir: an empty entry inside its size, or one
@@ -159,17 +130,6 @@ nth_file(int n)
 }
 
 static void
-set_bit(unsigned int b, int on)
-{
-  unsigned char *p = block(BBLOCK(b, *sb)) + (b % BPB) / 8;
-
-  if(on)
-    *p |= 1 << (b % 8);
-  else
-    *p &= ~(1 << (b % 8));
-}
-
-static void
 plant_badmagic(void)
 {
   sb->magic = 0xdeadbeef;
@@ -178,7 +138,7 @@ plant_badmagic(void)
 static void
 plant_badsize(void)
 {
-  sb->size = fileblocks + 1000;
+  sb->size = img_blocks + 1000;
   sb->nblocks += 1000;
 }
 
@@ -241,13 +201,13 @@ plant_bad_size(void)
 static void
 plant_bad_log(void)
 {
-  ((int *)block(sb->logstart))[0] = 0x40000000;
+  ((int *)img_block(sb->logstart))[0] = 0x40000000;
 }
 
 static void
 plant_bitmap_free(void)
 {
-  set_bit(inode(nth_file(0))->addrs[0], 0);
+  img_set_bit(sb, inode(nth_file(0))->addrs[0], 0);
 }
 
 static void
@@ -255,9 +215,9 @@ plant_bitmap_leak(void)
 {
   unsigned int b = sb->size - 1;
 
-  if((block(BBLOCK(b, *sb))[(b % BPB) / 8] >> (b % 8)) & 1)
+  if(img_bit(sb, b))
     die("the last block is in use; the image is full");
-  set_bit(b, 1);
+  img_set_bit(sb, b, 1);
 }
 
 static void
@@ -298,7 +258,7 @@ static void
 plant_data_bitmap_clear(void)
 {
   for(unsigned int b = datastart(); b < sb->size; b++)
-    set_bit(b, 0);
+    img_set_bit(sb, b, 0);
 }
 
 // A log too small for one operation (the kernel needs 1 + 10 blocks).
@@ -361,8 +321,8 @@ scramble(unsigned long seed)
   unsigned int rootblk = inode(ROOTINO)->addrs[0];
 
   end = (unsigned long)datastart() * BSIZE;
-  if(end > fileblocks * BSIZE)
-    end = fileblocks * BSIZE;
+  if(end > img_blocks * BSIZE)
+    end = img_blocks * BSIZE;
   if(end <= BSIZE)
     die("the input image has no metadata to scramble");
   n = (end - BSIZE) / 512 + 8;
@@ -370,7 +330,7 @@ scramble(unsigned long seed)
     x ^= x << 13;
     x ^= x >> 7;
     x ^= x << 17;
-    if(i % 4 == 0 && rootblk && rootblk < fileblocks)
+    if(i % 4 == 0 && rootblk && rootblk < img_blocks)
       img[(size_t)rootblk * BSIZE + (x >> 8) % BSIZE] ^= 1 + (x & 0x7f);
     else
       img[BSIZE + (x >> 8) % (end - BSIZE)] ^= 1 + (x & 0x7f);
@@ -380,37 +340,15 @@ scramble(unsigned long seed)
 static void
 load(const char *path)
 {
-  FILE *f = fopen(path, "rb");
-  struct stat st;
-
-  if(f == NULL || fstat(fileno(f), &st) < 0)
-    die("cannot read '%s': %s", path, strerror(errno));
-  fileblocks = st.st_size / BSIZE;
-  if(fileblocks < 2)
+  img_read(path, 8ull << 30);
+  if(img_blocks < 2)
     die("'%s' is too small to be an image", path);
-  img = malloc(fileblocks * BSIZE);
-  if(img == NULL)
-    die("out of memory");
-  if(fread(img, BSIZE, fileblocks, f) != fileblocks)
-    die("cannot read '%s'", path);
-  fclose(f);
-  sb = (struct superblock *)block(1);
-  if(sb->magic != FSMAGIC || sb->size > fileblocks || sb->nblocks >= sb->size ||
+  sb = (struct superblock *)img_block(1);
+  if(sb->magic != FSMAGIC || sb->size > img_blocks || sb->nblocks >= sb->size ||
      sb->bmapstart >= datastart())
     die("'%s' is not a sane xv6fs image to start from", path);
   large = sb->featmagic == XV6FS_FEAT_MAGIC &&
           (sb->features & XV6FS_FEAT_LARGE_FILES);
-}
-
-static void
-save(const char *path)
-{
-  FILE *f = fopen(path, "wb");
-
-  if(f == NULL)
-    die("cannot create '%s': %s", path, strerror(errno));
-  if(fwrite(img, BSIZE, fileblocks, f) != fileblocks || fclose(f) != 0)
-    die("cannot write '%s'", path);
 }
 
 int
@@ -436,14 +374,14 @@ main(int argc, char *argv[])
       die("scramble-SEED wants a decimal seed");
     load(argv[2]);
     scramble(seed);
-    save(argv[3]);
+    img_write(argv[3]);
     return 0;
   }
   for(i = 0; i < NKINDS; i++){
     if(!strcmp(argv[1], kinds[i].name)){
       load(argv[2]);
       kinds[i].plant();
-      save(argv[3]);
+      img_write(argv[3]);
       return 0;
     }
   }

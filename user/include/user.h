@@ -126,8 +126,12 @@ int stat(const char *path, struct stat *st);
 
 // printf.c: %d %u %x %p %s %c %%, with l/ll size prefixes and an optional
 // width ("%5d", "%-14s", "%08x"). Output goes out in one write per call.
+// snprintf stores at most size - 1 bytes and a NUL, and returns the length
+// the whole output would have had (as C's); vsnprintf takes a va_list.
 void printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void fprintf(int fd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int  snprintf(char *buf, int size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int  vsnprintf(char *buf, int size, const char *fmt, __builtin_va_list ap);
 
 // umalloc.c
 void *malloc(uint n);

@@ -1,30 +1,38 @@
-// user/lib/printf.c: formatted output to a file descriptor.
+// user/lib/printf.c: formatted output to a file descriptor or a string.
 //
-// Output is gathered in a small buffer and written when it fills or the
-// call ends, so a short message reaches the console in one write() and
-// lines from concurrent processes rarely interleave mid-line.
+// Output to a file descriptor is gathered in a small buffer and written
+// when it fills or the call ends, so a short message reaches the console
+// in one write() and lines from concurrent processes rarely interleave
+// mid-line. snprintf formats with the same code into the caller's buffer.
 #include <stdarg.h>
 #include <user.h>
 
 struct out {
-  int fd;
-  int n;
-  char buf[128];
+  int fd;         // flush() writes buf here; -1: buf is snprintf's string
+  char *buf;
+  int cap;        // bytes buf holds (a string: less its NUL)
+  int n;          // bytes in buf
+  int total;      // bytes produced, kept or not (snprintf's result)
 };
 
 static void
 flush(struct out *o)
 {
-  if (o->n > 0)
+  if (o->fd >= 0 && o->n > 0) {
     write(o->fd, o->buf, o->n);
-  o->n = 0;
+    o->n = 0;
+  }
 }
 
 static void
 putc(struct out *o, char c)
 {
-  if (o->n == sizeof(o->buf))
+  o->total++;
+  if (o->n == o->cap) {
+    if (o->fd < 0)
+      return;     // a full string drops the rest
     flush(o);
+  }
   o->buf[o->n++] = c;
 }
 
@@ -65,15 +73,11 @@ putnum(struct out *o, uint64 x, int base, int neg, int width, char pad, int left
 }
 
 static void
-vprintf(int fd, const char *fmt, va_list ap)
+format(struct out *o, const char *fmt, va_list ap)
 {
-  static struct out o;   // programs are single-threaded; keeps the stack small
-
-  o.fd = fd;
-  o.n = 0;
   for (; *fmt; fmt++) {
     if (*fmt != '%') {
-      putc(&o, *fmt);
+      putc(o, *fmt);
       continue;
     }
     fmt++;
@@ -91,45 +95,76 @@ vprintf(int fd, const char *fmt, va_list ap)
     switch (*fmt) {
     case 'd': {
       long v = lng ? va_arg(ap, long) : va_arg(ap, int);
-      putnum(&o, v < 0 ? -(uint64)v : (uint64)v, 10, v < 0, width, pad, left);
+      putnum(o, v < 0 ? -(uint64)v : (uint64)v, 10, v < 0, width, pad, left);
       break;
     }
     case 'u':
-      putnum(&o, lng ? va_arg(ap, uint64) : va_arg(ap, uint), 10, 0, width, pad, left);
+      putnum(o, lng ? va_arg(ap, uint64) : va_arg(ap, uint), 10, 0, width, pad, left);
       break;
     case 'x':
-      putnum(&o, lng ? va_arg(ap, uint64) : va_arg(ap, uint), 16, 0, width, pad, left);
+      putnum(o, lng ? va_arg(ap, uint64) : va_arg(ap, uint), 16, 0, width, pad, left);
       break;
     case 'p':
-      putc(&o, '0');
-      putc(&o, 'x');
-      putnum(&o, (uint64)va_arg(ap, void *), 16, 0, 16, '0', 0);
+      putc(o, '0');
+      putc(o, 'x');
+      putnum(o, (uint64)va_arg(ap, void *), 16, 0, 16, '0', 0);
       break;
     case 's': {
       const char *s = va_arg(ap, const char *);
       if (s == 0)
         s = "(null)";
-      putpadded(&o, s, strlen(s), width, ' ', left);
+      putpadded(o, s, strlen(s), width, ' ', left);
       break;
     }
     case 'c': {
       char c = va_arg(ap, int);
-      putpadded(&o, &c, 1, width, ' ', left);
+      putpadded(o, &c, 1, width, ' ', left);
       break;
     }
     case '%':
-      putc(&o, '%');
+      putc(o, '%');
       break;
     case 0:
       fmt--;   // a lone '%' at the end: stop at the NUL next round
       break;
     default:   // unknown conversion: show it as written
-      putc(&o, '%');
-      putc(&o, *fmt);
+      putc(o, '%');
+      putc(o, *fmt);
       break;
     }
   }
+}
+
+static void
+vprintf(int fd, const char *fmt, va_list ap)
+{
+  static char buf[128];   // programs are single-threaded; keeps the stack small
+  struct out o = { fd, buf, sizeof(buf), 0, 0 };
+
+  format(&o, fmt, ap);
   flush(&o);
+}
+
+int
+vsnprintf(char *buf, int size, const char *fmt, va_list ap)
+{
+  struct out o = { -1, buf, size > 0 ? size - 1 : 0, 0, 0 };
+
+  format(&o, fmt, ap);
+  if (size > 0)
+    buf[o.n] = 0;
+  return o.total;
+}
+
+int
+snprintf(char *buf, int size, const char *fmt, ...)
+{
+  va_list ap;
+
+  va_start(ap, fmt);
+  int n = vsnprintf(buf, size, fmt, ap);
+  va_end(ap);
+  return n;
 }
 
 void

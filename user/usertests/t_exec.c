@@ -125,7 +125,7 @@ t_execargs(void)
 
   av20[0] = ut.progname;
   av20[1] = "__count";
-  ut_snprintf(count, sizeof(count), "%d", 20);
+  snprintf(count, sizeof(count), "%d", 20);
   av20[2] = count;
   for (int i = 3; i < 20; i++)
     av20[i] = "x";
@@ -147,7 +147,7 @@ t_execfd(void)
   xclose(fd);
   fd = xopen("ut-ef", O_RDONLY);
   xread(fd, num, 2);            // the exec'd image must continue at offset 2
-  ut_snprintf(num, sizeof(num), "%d", fd);
+  snprintf(num, sizeof(num), "%d", fd);
   av[0] = ut.progname;
   av[1] = "__fd";
   av[2] = num;
@@ -378,7 +378,7 @@ t_execmany(void)
     for (int i = 0; i < n; i++) {
       int pid = xfork();
       if (pid == 0) {
-        ut_snprintf(num[i], sizeof(num[i]), "%d", 10 + i);
+        snprintf(num[i], sizeof(num[i]), "%d", 10 + i);
         av[0] = ut.progname;
         av[1] = "__exit";
         av[2] = num[i];

@@ -26,7 +26,7 @@ rmtree(const char *p, int depth)
       char name[DIRSIZ + 1];
       memmove(name, de.name, DIRSIZ);
       name[DIRSIZ] = 0;
-      ut_snprintf(sub, sizeof(sub), "%s/%s", p, name);
+      snprintf(sub, sizeof(sub), "%s/%s", p, name);
       rmtree(sub, depth - 1);
     }
     if (fd >= 0)
@@ -420,7 +420,7 @@ t_dirmany(void)
 
   fresh_dir("ut-dm");
   for (int i = 0; i < n; i++) {
-    ut_snprintf(path, sizeof(path), "ut-dm/f%d", i);
+    snprintf(path, sizeof(path), "ut-dm/f%d", i);
     int fd = open(path, O_CREATE | O_RDWR);
     CHECK(fd >= 0, "create of entry %d failed", i);
     xclose(fd);
@@ -428,13 +428,13 @@ t_dirmany(void)
   CHECK(count_entries("ut-dm") == n, "directory has %d entries, expected %d",
         count_entries("ut-dm"), n);
   for (int i = 0; i < n; i += 7) {
-    ut_snprintf(path, sizeof(path), "ut-dm/f%d", i);
+    snprintf(path, sizeof(path), "ut-dm/f%d", i);
     int fd = open(path, O_RDONLY);
     CHECK(fd >= 0, "entry %d not found", i);
     close(fd);
   }
   for (int i = 0; i < n; i++) {
-    ut_snprintf(path, sizeof(path), "ut-dm/f%d", i);
+    snprintf(path, sizeof(path), "ut-dm/f%d", i);
     CHECK(unlink(path) == 0, "unlink of entry %d failed", i);
   }
   CHECK(count_entries("ut-dm") == 0, "entries left after unlinking all");
@@ -454,7 +454,7 @@ t_concfs(void)
     int pid = xfork();
     if (pid == 0) {
       for (int j = 0; j < loops; j++) {
-        ut_snprintf(path, sizeof(path), "ut-cf/c%d-%d", c, j);
+        snprintf(path, sizeof(path), "ut-cf/c%d-%d", c, j);
         int fd = xopen(path, O_CREATE | O_RDWR);
         fill_pattern(buf, sizeof(buf), c * 100 + j);
         xwrite(fd, buf, sizeof(buf));
@@ -492,8 +492,8 @@ t_concsame(void)
     int pid = xfork();
     if (pid == 0) {
       for (int i = 0; i < loops; i++) {
-        ut_snprintf(path, sizeof(path), "ut-cs/x%d", i % 8);
-        ut_snprintf(path2, sizeof(path2), "ut-cs/y%d", i % 8);
+        snprintf(path, sizeof(path), "ut-cs/x%d", i % 8);
+        snprintf(path2, sizeof(path2), "ut-cs/y%d", i % 8);
         switch ((i + c) % 3) {
         case 0:
           unlink(path);
@@ -520,12 +520,12 @@ t_concsame(void)
   }
   for (int i = 0; i < 8; i++) {
     struct stat st;
-    ut_snprintf(path, sizeof(path), "ut-cs/x%d", i);
+    snprintf(path, sizeof(path), "ut-cs/x%d", i);
     if (stat(path, &st) == 0)
       CHECK(st.type == T_FILE && st.nlink == 1 && st.size <= 8 * 300,
             "%s: type %d nlink %d", path, st.type, st.nlink);
     unlink(path);
-    ut_snprintf(path, sizeof(path), "ut-cs/y%d", i);
+    snprintf(path, sizeof(path), "ut-cs/y%d", i);
     unlink(path);
   }
   CHECK(count_entries("ut-cs") == 0, "stray entries left");
@@ -661,7 +661,7 @@ t_diskfull(void)
   fresh_dir("ut-df");
   memset(buf, 'd', sizeof(buf));
   while (!full && blocks < 30000) {
-    ut_snprintf(path, sizeof(path), "ut-df/f%d", nfiles);
+    snprintf(path, sizeof(path), "ut-df/f%d", nfiles);
     fd = open(path, O_CREATE | O_WRONLY);
     if (fd < 0)
       break;                      // out of inodes (or directory blocks)
@@ -676,7 +676,7 @@ t_diskfull(void)
     close(fd);
   }
   for (int i = 0; i < nfiles; i++) {
-    ut_snprintf(path, sizeof(path), "ut-df/f%d", i);
+    snprintf(path, sizeof(path), "ut-df/f%d", i);
     CHECK(unlink(path) == 0, "unlink %s failed", path);
   }
   CHECK(unlink("ut-df") == 0, "unlink of the directory failed");
@@ -698,7 +698,7 @@ t_inodefull(void)
 
   fresh_dir("ut-if");
   for (n = 0; n < 3000; n++) {
-    ut_snprintf(path, sizeof(path), "ut-if/i%d", n);
+    snprintf(path, sizeof(path), "ut-if/i%d", n);
     fd = open(path, O_CREATE | O_RDWR);
     if (fd < 0)
       break;
@@ -706,7 +706,7 @@ t_inodefull(void)
   }
   int mk = mkdir("ut-if2");
   for (int i = 0; i < n; i++) {
-    ut_snprintf(path, sizeof(path), "ut-if/i%d", i);
+    snprintf(path, sizeof(path), "ut-if/i%d", i);
     CHECK(unlink(path) == 0, "unlink %s failed", path);
   }
   if (mk == 0)

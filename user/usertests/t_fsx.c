@@ -31,7 +31,7 @@ sl_cleanup(void)
   for (int i = 0; names[i]; i++)
     unlink(names[i]);
   for (int i = 0; i <= SL_CHAIN; i++) {
-    ut_snprintf(name, sizeof(name), "ut-sl/c%d", i);
+    snprintf(name, sizeof(name), "ut-sl/c%d", i);
     unlink(name);
   }
   unlink("ut-sl");
@@ -119,11 +119,11 @@ t_symlink(void)
 
   // Depth: c0 -> c1 -> ... -> c(SL_CHAIN-1) -> f is SL_CHAIN links: fine.
   for (int i = 0; i < SL_CHAIN; i++) {
-    ut_snprintf(name, sizeof(name), "ut-sl/c%d", i);
+    snprintf(name, sizeof(name), "ut-sl/c%d", i);
     if (i == SL_CHAIN - 1)
-      ut_snprintf(next, sizeof(next), "f");
+      snprintf(next, sizeof(next), "f");
     else
-      ut_snprintf(next, sizeof(next), "c%d", i + 1);
+      snprintf(next, sizeof(next), "c%d", i + 1);
     CHECK(symlink(next, name) == 0, "symlink %s failed", name);
   }
   CHECK(slurp("ut-sl/c0", O_RDONLY, buf, sizeof(buf)) == 5, "a chain of %d links failed", SL_CHAIN);

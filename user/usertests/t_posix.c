@@ -84,7 +84,7 @@ t_getdents(void)
   CHECK(mkdir("ut-gd") == 0, "mkdir ut-gd");
   for (int i = 1; i <= 3; i++) {
     char p[16];
-    ut_snprintf(p, sizeof(p), "ut-gd/f%d", i);
+    snprintf(p, sizeof(p), "ut-gd/f%d", i);
     xclose(xopen(p, O_CREATE | O_RDWR));
   }
   CHECK(unlink("ut-gd/f2") == 0, "unlink f2");   // leaves a free slot to skip
@@ -139,7 +139,7 @@ t_getcwd(void)
   unlink("ut-cwd/sub");
   unlink("ut-cwd");
   CHECK(mkdir("ut-cwd") == 0 && mkdir("ut-cwd/sub") == 0, "mkdir ut-cwd/sub");
-  ut_snprintf(want, sizeof(want), "%s%sut-cwd/sub", buf, n == 1 ? "" : "/");
+  snprintf(want, sizeof(want), "%s%sut-cwd/sub", buf, n == 1 ? "" : "/");
   CHECK(chdir("ut-cwd/sub") == 0, "chdir");
   n = getcwd(buf, sizeof(buf));
   CHECK(n > 0 && strcmp(buf, want) == 0, "getcwd gave %s, want %s", n > 0 ? buf : "-1", want);

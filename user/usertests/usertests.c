@@ -130,100 +130,15 @@ static struct ut_test tests[] = {
   { 0, 0, 0, 0 },
 };
 
-// ---- formatting (fail() messages travel as one write) ----
-
-static int
-fmt_num(char *buf, int i, int n, unsigned long v, int base, int neg)
-{
-  char tmp[24];
-  int k = 0;
-
-  do {
-    tmp[k++] = "0123456789abcdef"[v % base];
-    v /= base;
-  } while (v);
-  if (neg && i < n)
-    buf[i++] = '-';
-  while (k > 0 && i < n)
-    buf[i++] = tmp[--k];
-  return i;
-}
-
-static int
-ut_vsnprintf(char *buf, int n, const char *fmt, va_list ap)
-{
-  int i = 0;
-  n--;                            // room for the NUL
-  for (; *fmt && i < n; fmt++) {
-    if (*fmt != '%') {
-      buf[i++] = *fmt;
-      continue;
-    }
-    fmt++;
-    int lng = 0;
-    while (*fmt == 'l') {
-      lng = 1;
-      fmt++;
-    }
-    switch (*fmt) {
-    case 'd': {
-      long v = lng ? va_arg(ap, long) : va_arg(ap, int);
-      i = fmt_num(buf, i, n, v < 0 ? -(unsigned long)v : (unsigned long)v, 10, v < 0);
-      break;
-    }
-    case 'u':
-      i = fmt_num(buf, i, n, lng ? va_arg(ap, unsigned long) : va_arg(ap, unsigned int), 10, 0);
-      break;
-    case 'x':
-      i = fmt_num(buf, i, n, lng ? va_arg(ap, unsigned long) : va_arg(ap, unsigned int), 16, 0);
-      break;
-    case 'p':
-      if (i + 2 <= n) {
-        buf[i++] = '0';
-        buf[i++] = 'x';
-      }
-      i = fmt_num(buf, i, n, (unsigned long)va_arg(ap, void *), 16, 0);
-      break;
-    case 's': {
-      const char *s = va_arg(ap, const char *);
-      if (s == 0)
-        s = "(null)";
-      while (*s && i < n)
-        buf[i++] = *s++;
-      break;
-    }
-    case 'c':
-      buf[i++] = (char)va_arg(ap, int);
-      break;
-    case '%':
-      buf[i++] = '%';
-      break;
-    default:
-      if (*fmt == 0)
-        fmt--;
-      else
-        buf[i++] = *fmt;
-    }
-  }
-  buf[i] = 0;
-  return i;
-}
-
-int
-ut_snprintf(char *buf, int n, const char *fmt, ...)
-{
-  va_list ap;
-  va_start(ap, fmt);
-  int r = ut_vsnprintf(buf, n, fmt, ap);
-  va_end(ap);
-  return r;
-}
+// ---- fail() and skip(): the message travels as one write ----
 
 static void __attribute__((noreturn))
 report_and_exit(int status, const char *fmt, va_list ap)
 {
   static char msg[160];
-  int n = ut_vsnprintf(msg, sizeof(msg), fmt, ap);
+  int n = vsnprintf(msg, sizeof(msg), fmt, ap);
+  if (n > (int)sizeof(msg) - 1)
+    n = sizeof(msg) - 1;            // what was kept
   if (reason_fd >= 0)
     write(reason_fd, msg, n);
   else
@@ -517,7 +432,7 @@ run(struct ut_test *t)
     nskipped++;
   } else {
     if (reason[0] == 0)
-      ut_snprintf(reason, sizeof(reason), st == -1 ? "killed, status -1" :
+      snprintf(reason, sizeof(reason), st == -1 ? "killed, status -1" :
                   "exit status %d", st);
     printf("test %s: FAILED (%s)\n", t->name, reason);
     record_failure(t->name);

@@ -56,9 +56,6 @@ void fail(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 void skip(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 #define CHECK(cond, ...) do { if (!(cond)) fail(__VA_ARGS__); } while (0)
 
-int ut_snprintf(char *buf, int n, const char *fmt, ...)
-  __attribute__((format(printf, 3, 4)));
-
 // Helpers (usertests.c).
 int  xfork(void);                          // fork or fail
 int  xwait(int pid);                       // wait for pid, return its status

@@ -10,6 +10,14 @@
 // below) and jumps to usertrap() on the kernel page table; userret does the
 // reverse. With CONFIG_KERNEL_PT_SHARED the kernel is already mapped, so
 // neither switches satp: no TLB flush per trap. Offsets follow struct trapframe (asm/trapframe.h).
+//
+// The kernel address-space choice is otherwise behind octopos/kpt.h (one C
+// file per backend, mm/kpt_*.c); this file keeps the three #if blocks below
+// because they cannot be calls: uservec has no stack and no free register
+// until the user's are saved, userret has none left once they are being
+// restored, and the satp write must sit in the same page as the code that
+// runs on after it. The page alignment is a layout property of the section
+// (kernel.ld.S has the matching one).
 
 #define TRAPFRAME_VA 0x3FFFFFE000   // MAXVA - 2 pages, see asm/memlayout.h
 

@@ -12,7 +12,7 @@
 #include <octopos/syscall.h>
 #include <octopos/vm.h>
 #include <octopos/lockdebug.h>
-#include <octopos/kstack.h>
+#include <octopos/kpt.h>
 #include <octopos/ipi.h>
 #include <octopos/rlimit.h>
 #include <octopos/signal.h>
@@ -152,7 +152,7 @@ usertrapret(void)
   // Interrupts off until sret: a trap now would go to uservec with the
   // kernel's state half set up.
   intr_off();
-  csr_write(stvec, TRAMPOLINE_VA(uservec));
+  csr_write(stvec, kpt_trap_va(uservec));
 
   p->trapframe->kernel_satp = csr_read(satp);
   p->trapframe->kernel_sp = p->kstack + KSTACK_PAGES * 4096;
@@ -167,9 +167,8 @@ usertrapret(void)
   csr_write(sepc, p->trapframe->epc);
 
   uint64 satp = MAKE_SATP(p->pagetable);
-  if (IS_ENABLED(CONFIG_KERNEL_PT_SHARED))
-    vm_switch(p->pagetable);   // a no-op unless this process just started
-  uint64 fn = TRAMPOLINE_VA(userret);
+  kpt_enter(p->pagetable);   // shared: a no-op unless this process just started
+  uint64 fn = kpt_trap_va(userret);
   ((void (*)(uint64))fn)(satp);
   __builtin_unreachable();
 }
@@ -188,7 +187,7 @@ kerneltrap(void)
 
   int which = devintr(scause);
   if (which == 0)
-    kstack_guard_fault(scause, csr_read(stval));   // panics if a stack overflowed
+    kpt_kernel_fault(scause, csr_read(stval));   // panics if a stack overflowed
   if (which == 0)
     panic("kerneltrap: scause 0x%lx sepc 0x%lx stval 0x%lx", scause, sepc, csr_read(stval));
   if (which == 2 && myproc() != NULL) {

@@ -18,11 +18,7 @@ void trapinithart(void);
 void usertrapret(void) __attribute__((noreturn));
 void swtch(struct context *old, struct context *new);
 
-extern char trampoline[], uservec[], userret[];
-// Where trampoline code runs from user page tables: through the TRAMPOLINE
-// page when the kernel has a page table of its own, else where it was linked.
-#define TRAMPOLINE_VA(sym) \
-  (IS_ENABLED(CONFIG_KERNEL_PT_SEPARATE) ? TRAMPOLINE + ((sym) - trampoline) : (uint64)(sym))
+extern char trampoline[], uservec[], userret[];   // kpt_trap_va() says where they run
 extern char etext[], erodata[], end[];
 
 void arch_secondary_wait(void);    // M-mode: wait for arch_start_secondaries()
