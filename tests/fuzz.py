@@ -227,6 +227,7 @@ def run_one(args, name, O, seed):
       msg = "%s: %s" % (kind, e)
       if e.kind == "timeout":
         msg += "; " + process_dump(g)
+        msg += "; QEMU monitor: " + g.where(os.path.join(O, "octopos.elf"))
   finally:
     g.close()
   if ok and not args.no_fsck:
