@@ -8,7 +8,7 @@
 # Each configuration is built in OUT/<name> with configs/fragments/fuzz.config
 # merged in (that puts /fuzz in the image). A run boots a copy of fs.img,
 # types `fuzz SEED SECONDS` and waits for `fuzz: ok` or `fuzz: FAIL`. It
-# fails on a kernel panic, on a hang (150 s without a progress line from
+# fails on a kernel panic, on a hang (300 s without a progress line from
 # the fuzzer, or no verdict within (SECONDS + 150) x --slow s), on
 # FAIL (a call that must fail did not, or a memory/process leak), on a
 # `poweroff` that does not exit QEMU with 0, and on an inconsistent disk
@@ -41,7 +41,7 @@ from lib.guest import Guest, GuestError  # noqa: E402
 
 SRCTREE = os.path.dirname(HERE)
 PROMPT = r"\$ "
-STALL = 150    # seconds without a progress line from the fuzzer: a hang
+STALL = 300    # host seconds without a progress line from the fuzzer: a hang
 
 # name -> (defconfig, extra fragments). fuzz.config is always merged.
 CONFIGS = {
@@ -149,7 +149,7 @@ def cap(args):
 
 def await_verdict(g, args):
   """The verdict line. A hang is STALL seconds without a line from the
-  fuzzer (it prints one every 15 s of guest uptime and one when its workers
+  fuzzer (it prints one every 5 s of guest uptime and one when its workers
   are done), or no verdict within cap(args): not SECONDS + 150 of host time,
   which a slow but working guest overran (full_defconfig as alice, seed
   220001, under a load average of 20)."""

@@ -38,7 +38,7 @@
 // Workers never write the console: fds 0-2 of every child go to a sink
 // (/fuzzdir/null, a /dev/null node, or a plain file), and paths are made of
 // characters that cannot name anything outside /fuzzdir. Kills go only to
-// our own children. The parent keeps the console: a progress line every 15
+// our own children. The parent keeps the console: a progress line every 5
 // s of uptime (`fuzz: at T s: ...`, so the host can tell slow from stuck),
 // `fuzz: workers done ...` when cleanup starts, and the final line:
 //   fuzz: ok SEED N calls      or      fuzz: FAIL SEED what
@@ -52,7 +52,7 @@
 #define WORKER_LIFE  25         // a worker's planned life
 #define WORKER_KILL  60         // ... after which the parent kills it (stuck)
 #define WATCH_TIME   10         // parent's polling period
-#define BEAT_TIME    150        // parent's progress line to the host
+#define BEAT_TIME    50         // parent's progress line to the host
 #define KID_LIFE     100        // a worker's child's longest life
 #define MAXFD        20         // fds tried (NR_OPEN is 16 in xv6)
 #define BUFSZ        8192
