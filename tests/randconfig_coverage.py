@@ -11,7 +11,8 @@
 # every DIR/*/.config found is counted instead. Prints, for every bool
 # option any .config mentions, how many configurations had it on and off,
 # then the options never on or never off (the coverage gaps), and the
-# values each int option took. Exit status 0 either way: it measures.
+# values each int option took, and how many randconfig.py could not boot
+# at all (its cannot_boot() reasons). Exit status 0 either way: it measures.
 
 import argparse
 import glob
@@ -24,6 +25,17 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SRCTREE = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True    # keep the source tree clean
+
+from randconfig import cannot_boot  # noqa: E402
+
+
+class Cfg:
+  """What cannot_boot() reads of a session.Target."""
+
+  def __init__(self, cfg):
+    self.cfg = cfg
 OPT = re.compile(r'^(?:# (CONFIG_\w+) is not set|(CONFIG_\w+)=(.*))$')
 
 
@@ -90,6 +102,13 @@ def main():
   print("never off: %s" % (" ".join(never_off) or "none"))
   for k in sorted(ints):
     print("%s: %s" % (k[7:], ", ".join("%s x%d" % kv for kv in sorted(ints[k].items()))))
+  why = {}
+  for c in cfgs:
+    r = cannot_boot(Cfg(c))
+    if r:
+      why[r] = why.get(r, 0) + 1
+  print("cannot be boot-tested: %d of %d%s" % (sum(why.values()), n,
+        "".join("\n  %d: %s" % (v, k) for k, v in sorted(why.items(), key=lambda kv: -kv[1]))))
   return 0
 
 
