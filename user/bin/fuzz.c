@@ -1243,6 +1243,14 @@ main(int argc, char *argv[])
       break;
     if (wd <= 0)
       wd = watchdog();
+    if (wd <= 0) {
+      // No process for the watchdog (an ordinary user's RLIMIT_NPROC taken
+      // by orphans, or no memory): a stuck worker would then block wait()
+      // below for ever. End the workers instead; new ones follow.
+      for (int i = 0; i < NWORKERS; i++)
+        if (pids[i] > 0)
+          kill(pids[i]);
+    }
     int st = 0;
     int pid = wait(&st);
     if (pid < 0 && live == 0) {
