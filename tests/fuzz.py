@@ -253,9 +253,9 @@ def main():
   ap.add_argument("-j", "--jobs", type=int, default=2, help="make -j (default 2)")
   ap.add_argument("--no-build", action="store_true", help="use what OUT/<config> holds")
   ap.add_argument("--no-fsck", action="store_true", help="do not check the disk afterwards")
-  ap.add_argument("--slow", type=float, default=float(os.environ.get("TEST_TIMEOUT_SCALE", 10)),
+  ap.add_argument("--slow", type=float, default=max(10.0, float(os.environ.get("TEST_TIMEOUT_SCALE", 1))),
                   help="a run that keeps printing progress may take (SECONDS + 150) x this "
-                       "before it counts as a hang (default 10, or TEST_TIMEOUT_SCALE)")
+                       "before it counts as a hang (default 10, or TEST_TIMEOUT_SCALE if larger)")
   ap.add_argument("-q", "--quiet", action="store_true")
   args = ap.parse_args()
   args.t0 = time.monotonic()
