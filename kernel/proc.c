@@ -299,11 +299,14 @@ growproc(long n)
   if (n > 0) {
     if (sz + n > USER_TOP || sz + n < sz)
       return -ENOMEM;
+    // Refuse at once what free memory cannot meet. Lazily, the pages would
+    // come at first touch and fail there; eagerly, uvmalloc would take every
+    // free page one lock round at a time, then give them all back: seconds
+    // of a contended allocator lock per sbrk(2 GiB) (randconfig 0x500e).
+    if ((uint64)n / PGSIZE > page_free_count())
+      return -ENOMEM;
     if (IS_ENABLED(CONFIG_LAZY_SBRK)) {
-      // Pages come at first touch; refuse now what could never be met.
-      if ((uint64)n / PGSIZE > page_free_count())
-        return -ENOMEM;
-      sz += n;
+      sz += n;    // pages come at first touch
     } else if ((sz = uvmalloc(p->pagetable, sz, sz + n, PTE_W)) == 0) {
       return -ENOMEM;
     }

@@ -8,7 +8,8 @@
 # Each configuration is built in OUT/<name> with configs/fragments/fuzz.config
 # merged in (that puts /fuzz in the image). A run boots a copy of fs.img,
 # types `fuzz SEED SECONDS` and waits for `fuzz: ok` or `fuzz: FAIL`. It
-# fails on a kernel panic, on a hang (no verdict in SECONDS + 150 s), on
+# fails on a kernel panic, on a hang (300 s without a progress line from
+# the fuzzer, or no verdict within (SECONDS + 150) x --slow s), on
 # FAIL (a call that must fail did not, or a memory/process leak), on a
 # `poweroff` that does not exit QEMU with 0, and on an inconsistent disk
 # afterwards (tools/fsck -n on the copy; --no-fsck skips it). A passing
@@ -40,6 +41,7 @@ from lib.guest import Guest, GuestError  # noqa: E402
 
 SRCTREE = os.path.dirname(HERE)
 PROMPT = r"\$ "
+STALL = 300    # host seconds without a progress line from the fuzzer: a hang
 
 # name -> (defconfig, extra fragments). fuzz.config is always merged.
 CONFIGS = {
@@ -137,6 +139,42 @@ def process_dump(g):
   return "^P (kernel answers): " + ", ".join("%s %s %s" % p for p in procs[:24])
 
 
+def cap(args):
+  """The longest a run may take from `fuzz` to its verdict while it keeps
+  making progress: the guest's seconds are ticks, and on a loaded host
+  (2 cores, several QEMUs, ticket locks on time-sliced harts) a tick can
+  take several host seconds' worth of CPU to arrive."""
+  return (args.seconds + 150) * max(1, args.slow)
+
+
+def await_verdict(g, args):
+  """The verdict line. A hang is STALL seconds without a line from the
+  fuzzer (it prints one every 5 s of guest uptime and one when its workers
+  are done), or no verdict within cap(args): not SECONDS + 150 of host time,
+  which a slow but working guest overran (full_defconfig as alice, seed
+  220001: 120 s of guest time took 1195 s of host time at a load average
+  of 30, making progress throughout)."""
+  verdict = re.compile(r"^fuzz: (ok|FAIL)[^\n]*\n", re.M)
+  beat = re.compile(r"^fuzz: (at \d+ s|workers done)[^\n]*\n", re.M)
+  end = time.monotonic() + cap(args)
+  last = "the fuzzer's first line"
+  while True:
+    left = end - time.monotonic()
+    if left <= 0:
+      raise GuestError("timeout", "no verdict within %d s (--slow %g) though it kept printing; last: %s"
+                       % (cap(args), args.slow, last))
+    try:
+      return g.expect(verdict, min(STALL, left), what="a verdict")
+    except GuestError as e:
+      if e.kind != "timeout":
+        raise
+    seen = list(beat.finditer(g.text, g.pos))
+    if not seen:
+      raise GuestError("timeout", "no line from the fuzzer for %d s (last: %s); no verdict" % (STALL, last))
+    g.pos = seen[-1].end()
+    last = seen[-1].group(0).strip()
+
+
 def run_one(args, name, O, seed):
   """One boot: fuzz SEED SECONDS. Returns (ok, message, log text)."""
   logdir = os.path.join(O, "logs")
@@ -146,9 +184,8 @@ def run_one(args, name, O, seed):
   disk = os.path.join(diskdir, "fuzz-%d.img" % seed)
   logp = os.path.join(logdir, "fuzz-%d.log" % seed)
   shutil.copyfile(os.path.join(O, "fs.img"), disk)
-  budget = args.seconds + 150
   progress(args, "boot %s: fuzz %d %d" % (name, seed, args.seconds))
-  g = Guest(qemu_argv(O, disk, args.smp), logp, budget + 90)
+  g = Guest(qemu_argv(O, disk, args.smp), logp, cap(args) + 150)
   ok, msg = False, ""
   try:
     try:
@@ -166,7 +203,7 @@ def run_one(args, name, O, seed):
         g.expect(r"\$ ", 20, what="the prompt as alice")
         base = " /home/alice"
       g.send("fuzz %d %d%s\n" % (seed, args.seconds, base))
-      m = g.expect(r"^fuzz: (ok|FAIL)[^\n]*\n", budget, what="'fuzz: ok' or 'fuzz: FAIL'")
+      m = await_verdict(g, args)
       verdict = m.group(0).strip()
       if m.group(1) != "ok":
         raise GuestError("fail", verdict)
@@ -191,6 +228,7 @@ def run_one(args, name, O, seed):
       msg = "%s: %s" % (kind, e)
       if e.kind == "timeout":
         msg += "; " + process_dump(g)
+        msg += "; QEMU monitor: " + g.where(os.path.join(O, "octopos.elf"))
   finally:
     g.close()
   if ok and not args.no_fsck:
@@ -215,6 +253,9 @@ def main():
   ap.add_argument("-j", "--jobs", type=int, default=2, help="make -j (default 2)")
   ap.add_argument("--no-build", action="store_true", help="use what OUT/<config> holds")
   ap.add_argument("--no-fsck", action="store_true", help="do not check the disk afterwards")
+  ap.add_argument("--slow", type=float, default=max(10.0, float(os.environ.get("TEST_TIMEOUT_SCALE", 1))),
+                  help="a run that keeps printing progress may take (SECONDS + 150) x this "
+                       "before it counts as a hang (default 10, or TEST_TIMEOUT_SCALE if larger)")
   ap.add_argument("-q", "--quiet", action="store_true")
   args = ap.parse_args()
   args.t0 = time.monotonic()

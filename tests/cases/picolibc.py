@@ -7,7 +7,7 @@ CASES = [
   dict(name="picolibc-progs",
        help="pwd (getcwd through picolibc) follows cd; in subdirectories too",
        requires=["CONFIG_USER_LIBC_PICOLIBC"],
-       programs=["pwd"],
+       programs=["pwd", "mkdir"],   # mkdir is a program (USER_CORE_FULL), not a builtin
        steps=[
          ("pwd", r"^/\r?$"),
          "mkdir /pwdt",

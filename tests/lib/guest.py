@@ -141,6 +141,40 @@ class Guest:
     while not self.eof and time.monotonic() < end:
       self._read(end - time.monotonic())
 
+  def where(self, elf):
+    """After a hang: where every hart is, from QEMU's monitor (-nographic
+    multiplexes it on the console: Ctrl-A c). One line, e.g. "hart 0 pc
+    0x80201464 acquire (kernel/locking/spinlock_ticket.c:23); hart 1 ...",
+    or why it could not be had. The guest is of no further use after this."""
+    start = len(self.text)
+    try:
+      self.send("\x01c")
+      self.send("info registers -a\n")
+      end = time.monotonic() + 8
+      while time.monotonic() < end and not self.eof:
+        self._read(0.3)
+    except OSError as e:
+      return "no monitor: %s" % e
+    dump = self.text[start:]
+    pcs = re.findall(r"CPU#(\d+)[^#]*?\n pc\s+([0-9a-f]+)", dump)
+    if not pcs:
+      return "no register dump from QEMU's monitor"
+    names = {}
+    kernel = [pc for _, pc in pcs if int(pc, 16) >= 0x80000000]
+    if kernel and elf and os.path.isfile(elf):
+      try:
+        out = subprocess.run(["riscv64-unknown-elf-addr2line", "-f", "-e", elf] + ["0x" + pc for pc in kernel],
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                             universal_newlines=True, timeout=30).stdout.split("\n")
+        for i, pc in enumerate(kernel):
+          fn, line = out[2 * i:2 * i + 2]
+          names[pc] = "%s (%s)" % (fn, re.sub(r"^.*?/(?=(arch|kernel|mm|fs|drivers|lib|include)/)", "", line))
+      except (OSError, ValueError, subprocess.SubprocessError):
+        pass
+    return "; ".join("hart %s pc 0x%s %s" % (cpu, pc.lstrip("0"),
+                                             names.get(pc, "user" if int(pc, 16) < 0x80000000 else ""))
+                     for cpu, pc in pcs)
+
   def close(self):
     """Kill QEMU if still running; close the log."""
     if self.p.poll() is None:

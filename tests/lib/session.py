@@ -289,6 +289,9 @@ def run_instance(target, inst, logdir, diskdir, scale=1.0):
         raise GuestError("check", err)
   except GuestError as e:
     status, msg = "FAIL", str(e)
+    if e.kind == "timeout" and not g.eof:
+      # A hang, or a boot that prints nothing: say where the harts are.
+      msg += "; QEMU monitor: " + g.where(os.path.join(target.O, "octopos.elf"))
   finally:
     secs = g.elapsed()
     g.close()

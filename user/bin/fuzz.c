@@ -38,16 +38,22 @@
 // Workers never write the console: fds 0-2 of every child go to a sink
 // (/fuzzdir/null, a /dev/null node, or a plain file), and paths are made of
 // characters that cannot name anything outside /fuzzdir. Kills go only to
-// our own children. The parent keeps the console for the final line:
+// our own children. The parent keeps the console: a progress line every 5
+// s of uptime (`fuzz: at T s: ...`, so the host can tell slow from stuck),
+// `fuzz: workers done ...` when cleanup starts, and the final line:
 //   fuzz: ok SEED N calls      or      fuzz: FAIL SEED what
 #include <user.h>
 
 #define NWORKERS     4
 #define NKIDS        3          // children a worker keeps at once
 #define KID_CALLS    40         // calls a worker's child makes before exiting
-#define WORKER_TICKS 25         // a worker's planned life
+// Times in tenths of a second; ticks() turns them into the kernel's ticks
+// (CONFIG_HZ, from sysinfo: 10 on xv6_defconfig, 100 on full_defconfig).
+#define WORKER_LIFE  25         // a worker's planned life
 #define WORKER_KILL  60         // ... after which the parent kills it (stuck)
-#define WATCH_TICKS  10         // parent's polling period
+#define WATCH_TIME   10         // parent's polling period
+#define BEAT_TIME    50         // parent's progress line to the host
+#define KID_LIFE     100        // a worker's child's longest life
 #define MAXFD        20         // fds tried (NR_OPEN is 16 in xv6)
 #define BUFSZ        8192
 
@@ -61,6 +67,7 @@
 static char DIR[96] = "/fuzzdir";
 static char REPORT[96] = "/fuzzrep";
 static char DIR_NULL[104], DIR_SINK[104];
+static int hz = 10;             // ticks per second (sysinfo)
 static int start_euid;     // geteuid() at start; -1 without multi-user
 
 // Exit status of a worker or child: the number of calls it made, or
@@ -459,6 +466,14 @@ open_sink(void)
 
 static void fuzz_loop(int budget, int end_tick);
 
+// Tenths of a second in ticks, at least one.
+static int
+ticks(int tenths)
+{
+  int t = tenths * hz / 10;
+  return t > 0 ? t : 1;
+}
+
 static void cov_save(void);
 static void cov_merge(int pid);
 
@@ -498,7 +513,7 @@ spawn_kid(void)
     calls = 0;
     seed_rng(s, 7);
     open_sink();                // drops every inherited pipe end: no blocking forever
-    fuzz_loop(KID_CALLS, uptime() + 100);
+    fuzz_loop(KID_CALLS, uptime() + ticks(KID_LIFE));
     cov_mark(NR_exit, 0);
     cov_save();
     exit(calls);
@@ -1022,7 +1037,7 @@ worker(uint64 seed, int k, int end_tick)
 {
   seed_rng(seed, k + 1);
   open_sink();
-  int stop = uptime() + WORKER_TICKS;
+  int stop = uptime() + ticks(WORKER_LIFE);
   fuzz_loop(200 + rn(600), stop < end_tick ? stop : end_tick);
   cov_save();
   exit(calls);
@@ -1106,7 +1121,7 @@ watchdog(void)
 {
   int pid = fork();
   if (pid == 0) {
-    sleep(WATCH_TICKS);
+    sleep(ticks(WATCH_TIME));
     exit(0);
   }
   return pid;
@@ -1138,7 +1153,7 @@ settled(struct sysinfo *start, struct sysinfo *now)
       return 0;
     if (now->freemem >= start->freemem && now->nproc <= start->nproc)
       return 1;
-    sleep(5);
+    sleep(ticks(5));
   }
   return 0;
 }
@@ -1160,6 +1175,9 @@ main(int argc, char *argv[])
   strcpy(DIR_NULL + strlen(DIR_NULL), "/null");
   strcpy(DIR_SINK, DIR);
   strcpy(DIR_SINK + strlen(DIR_SINK), "/sink");
+  struct sysinfo si0, si1;
+  if (sysinfo(&si0) == 0 && si0.hz > 0 && si0.hz <= 100000)
+    hz = si0.hz;                // all times below are in seconds, not ticks
   start_euid = geteuid();
   uint64 seed = atoi(argv[1]);
   int secs = atoi(argv[2]);
@@ -1198,12 +1216,12 @@ main(int argc, char *argv[])
     exit(0);
   wait(0);
 
-  struct sysinfo si0, si1;
   sysinfo(&si0);
   printf("fuzz: seed %lu, %d seconds, %d workers, free %lu KiB, %d procs\n",
          seed, secs, NWORKERS, si0.freemem / 1024, si0.nproc);
 
-  int end = uptime() + secs * 10;
+  int start = uptime(), next_beat = start + ticks(BEAT_TIME);
+  int end = start + secs * hz;
   int pids[NWORKERS], born[NWORKERS], live = 0;
   for (int i = 0; i < NWORKERS; i++)
     pids[i] = 0;
@@ -1225,10 +1243,18 @@ main(int argc, char *argv[])
       break;
     if (wd <= 0)
       wd = watchdog();
+    if (wd <= 0) {
+      // No process for the watchdog (an ordinary user's RLIMIT_NPROC taken
+      // by orphans, or no memory): a stuck worker would then block wait()
+      // below for ever. End the workers instead; new ones follow.
+      for (int i = 0; i < NWORKERS; i++)
+        if (pids[i] > 0)
+          kill(pids[i]);
+    }
     int st = 0;
     int pid = wait(&st);
     if (pid < 0 && live == 0) {
-      sleep(2);                 // fork failed for lack of memory: try again
+      sleep(ticks(2));          // fork failed for lack of memory: try again
       continue;
     }
     if (pid < 0) {
@@ -1239,8 +1265,15 @@ main(int argc, char *argv[])
     now = uptime();
     if (pid == wd) {
       wd = 0;
+      if (now >= next_beat) {
+        // A heartbeat for the host: a guest that is slow (a loaded host,
+        // ticket locks on time-sliced harts) is told from one that hangs.
+        printf("fuzz: at %d s: %d workers live, %d started, %ld calls so far\n",
+               (now - start) / hz, live, spawned, total);
+        next_beat = now + ticks(BEAT_TIME);
+      }
       for (int i = 0; i < NWORKERS; i++)
-        if (pids[i] > 0 && (now - born[i] > WORKER_KILL || now > end + 20))
+        if (pids[i] > 0 && (now - born[i] > ticks(WORKER_KILL) || now > end + ticks(20)))
           stuck += kill(pids[i]) == 0;
       continue;
     }
@@ -1265,12 +1298,13 @@ main(int argc, char *argv[])
     wait(0);
   }
 
+  printf("fuzz: workers done after %d s; cleaning up\n", (uptime() - start) / hz);
   int swept = sweep_leftovers();
   chdir("/");
   int left = rmtree(DIR);
   if (left) {
     // An orphaned grandchild may still hold a name: try once more.
-    sleep(20);
+    sleep(ticks(20));
     left = rmtree(DIR);
   }
   unlink(REPORT);
