@@ -426,9 +426,11 @@ main(int argc, char *argv[])
         "the copy is 04755, root's");
 
   // A process of root's for alice to try to kill.
+  // It sleeps until killed: a fixed sleep could end before root's kill
+  // on a slow board (sifive_u's SD card: 100 s into sectest at HZ 10).
   if ((sleeper = fork()) == 0) {
-    sleep(1000);
-    exit(0);
+    for (;;)
+      sleep(1000);
   }
   if ((pid = fork()) == 0)
     as_alice(sleeper);
