@@ -1047,6 +1047,24 @@ worker(uint64 seed, int k, int end_tick)
 
 // Remove everything below the current directory, then the directory `name`
 // in the parent. Works by chdir so that depth never makes a path too long.
+// Is nm a directory, not a symbolic link to one? rmtree must not follow a
+// link: "x" -> "a/b" would take it into a/b and back out to a, where it
+// then unlinks the wrong names (randconfig seed 0x3003: one name left). With
+// O_NOFOLLOW, open gives the link itself; a kernel without symbolic links
+// has none to follow, and stat answers.
+static int
+is_real_dir(char *nm)
+{
+  struct stat st;
+  int fd = open(nm, O_RDONLY | O_NOFOLLOW);
+  if (fd >= 0) {
+    int r = fstat(fd, &st) == 0 && st.type == T_DIR;
+    close(fd);
+    return r;
+  }
+  return stat(nm, &st) == 0 && st.type == T_DIR;
+}
+
 static int
 rmtree(char *name)
 {
@@ -1071,9 +1089,8 @@ rmtree(char *name)
     nm[DIRSIZ] = 0;
     if (strcmp(nm, ".") == 0 || strcmp(nm, "..") == 0)
       continue;
-    struct stat st;
     chmod(nm, 0777);
-    if (stat(nm, &st) == 0 && st.type == T_DIR)
+    if (is_real_dir(nm))
       fails += rmtree(nm);
     else if (unlink(nm) < 0)
       fails++;
