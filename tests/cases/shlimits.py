@@ -18,7 +18,11 @@ CASES = [
        # drops bytes (3 of 4 loaded runs, 2026-12-02; passes when quiet).
        # The fix is input flow control (hold bytes in the UART when the
        # buffer is full), not a slower test.
-       requires=["!CONFIG_QEMU_SIFIVE_U"],
+       # Nor with a polled console (IRQCHIP_POLL): the UART is read once a
+       # tick, and at HZ 10 the test's 2 ms per byte overflows the 16550's
+       # 16-byte FIFO between two polls (randconfig seed 0x2002, 1 of 4
+       # loaded runs). Same fix: flow control, or input interrupts.
+       requires=["!CONFIG_QEMU_SIFIVE_U", "!CONFIG_IRQCHIP_POLL"],
        steps=[
          ("echo hi > important", [], 10),
          dict(cmd=_LONG_TAIL, expect=r"^x{250} rm important$", timeout=20),
