@@ -15,9 +15,12 @@
 # in OUT/steps/, and the failed runs' console logs and disk images stay
 # where fuzz.py and crashtest.py leave them (under OUT/fuzz and OUT/crash).
 #
-# The last lines are a table per configuration and rule: fuzz runs, system
-# calls made, crash trials, panics, hangs, leaks (free memory or processes
-# after a fuzz run vs before it), fsck results (disks checked / found bad),
+# The last lines are a table per configuration and rule: host CPU minutes
+# (every QEMU thread and the drivers, measured with getrusage), minutes of
+# fuzzing (the guest's own clock, summed over the runs that reached a
+# verdict: --fuzz-runs runs at once count each), fuzz runs, system calls made, crash trials,
+# panics, hangs, leaks (free memory or processes after a fuzz run vs
+# before it), fsck results (disks checked / found bad),
 # lost completed writes and inconsistencies, and the fuzzer's own failures
 # (a worker it had to kill, a build or driver error: reported with the
 # seed, not counted as kernel bugs). Exit status 1 if the kernel failed
@@ -26,6 +29,7 @@
 import argparse
 import os
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -39,7 +43,7 @@ FUZZ = ["xv6", "full", "xv6-debug", "debug"]
 FUZZ_SHORT = ["xv6-debug"]
 CRASH = [("deferred", []), ("each-op", ["--commit", "each"])]
 
-COLS = ["runs", "calls", "trials", "panics", "hangs", "leaks", "fsck", "fsck-bad",
+COLS = ["cpu-min", "fuzz-min", "runs", "calls", "trials", "panics", "hangs", "leaks", "fsck", "fsck-bad",
         "lost", "incons", "violations", "fuzzer-own"]
 
 
@@ -47,16 +51,26 @@ def now():
   return time.monotonic()
 
 
+def children_cpu():
+  """Host CPU seconds used by every finished descendant (QEMU included)."""
+  r = resource.getrusage(resource.RUSAGE_CHILDREN)
+  return r.ru_utime + r.ru_stime
+
+
 def run_step(args, name, argv, steplog):
-  """Run one step; return its output (kept in steplog)."""
-  t0 = now()
+  """Run one step; return its output (kept in steplog) and the host CPU
+  seconds it used: QEMU's threads (every vCPU) and the driver, and the
+  build when the step made one (a few CPU seconds)."""
+  t0, c0 = now(), children_cpu()
   p = subprocess.run([sys.executable] + argv, cwd=SRCTREE, stdout=subprocess.PIPE,
                      stderr=subprocess.STDOUT, universal_newlines=True)
+  cpu = children_cpu() - c0
   with open(steplog, "w") as f:
-    f.write("$ %s\n%s" % (" ".join(argv), p.stdout))
+    f.write("$ %s\n%s\nsoak: host CPU %.1f s\n" % (" ".join(argv), p.stdout, cpu))
   if not args.quiet:
-    sys.stderr.write("soak: %s done in %.0f s (exit %d)\n" % (name, now() - t0, p.returncode))
-  return p.stdout
+    sys.stderr.write("soak: %s done in %.0f s, %.0f CPU s (exit %d)\n"
+                     % (name, now() - t0, cpu, p.returncode))
+  return p.stdout, cpu
 
 
 def failure_block(out, start):
@@ -87,13 +101,16 @@ def classify_fuzz(msg):
 
 def fuzz_step(args, tot, failures, name, seed, steplog):
   argv = ["tests/fuzz.py", "--out", os.path.join(args.out, "fuzz"), "--config", name,
-          "--seed", str(seed), "--seconds", str(args.fuzz_seconds), "-q"]
+          "--seed", str(seed), "--seconds", str(args.fuzz_seconds), "-q",
+          "--runs", str(args.fuzz_runs), "--boots", str(args.fuzz_runs)]
   if name in args.built:
     argv.append("--no-build")
-  out = run_step(args, "fuzz %s seed %d" % (name, seed), argv, steplog)
+  out, cpu = run_step(args, "fuzz %s seed %d" % (name, seed), argv, steplog)
   row = tot.setdefault("fuzz " + name, dict.fromkeys(COLS, 0))
+  row["cpu-min"] += cpu / 60
   for m in re.finditer(r"^PASS \S+ seed \d+: fuzz: ok \d+ (\d+) calls \(\d+ workers, (\d+) killed", out, re.M):
     row["runs"] += 1
+    row["fuzz-min"] += args.fuzz_seconds / 60
     row["fsck"] += 1
     row["calls"] += int(m.group(1))
     if int(m.group(2)):
@@ -120,11 +137,12 @@ def fuzz_step(args, tot, failures, name, seed, steplog):
 
 def crash_step(args, tot, failures, rule, extra, seed, steplog):
   argv = ["tests/crashtest.py", "--out", os.path.join(args.out, "crash"), "-n", str(args.trials),
-          "--seed", str(seed)] + extra
+          "--seed", str(seed), "--boots", str(args.crash_boots)] + extra
   if rule in args.built:
     argv.append("--no-build")
-  out = run_step(args, "crash %s seeds %d.." % (rule, seed), argv, steplog)
+  out, cpu = run_step(args, "crash %s seeds %d.." % (rule, seed), argv, steplog)
   row = tot.setdefault("crash " + rule, dict.fromkeys(COLS, 0))
+  row["cpu-min"] += cpu / 60
   m = re.search(r"^crashtest: (\d+) trials, (\d+) inconsistencies, (\d+) lost completed writes", out, re.M)
   if not m:
     row["fuzzer-own"] += 1
@@ -145,16 +163,20 @@ def crash_step(args, tot, failures, rule, extra, seed, steplog):
     failures.append("[%s] crash %s: %s" % (kind, rule, block))
 
 
+def cell(col, v):
+  return "%10.1f" % v if col.endswith("-min") else "%10d" % v
+
+
 def table(tot):
   names = list(tot)
   w = max([len(n) for n in names] + [5])
   lines = ["%-*s %s" % (w, "", " ".join("%10s" % c for c in COLS))]
   total = dict.fromkeys(COLS, 0)
   for n in names:
-    lines.append("%-*s %s" % (w, n, " ".join("%10d" % tot[n][c] for c in COLS)))
+    lines.append("%-*s %s" % (w, n, " ".join(cell(c, tot[n][c]) for c in COLS)))
     for c in COLS:
       total[c] += tot[n][c]
-  lines.append("%-*s %s" % (w, "TOTAL", " ".join("%10d" % total[c] for c in COLS)))
+  lines.append("%-*s %s" % (w, "TOTAL", " ".join(cell(c, total[c]) for c in COLS)))
   return "\n".join(lines), total
 
 
@@ -165,6 +187,10 @@ def main():
   ap.add_argument("--minutes", type=float, default=None)
   ap.add_argument("--seed", type=int, default=None, help="base seed (default: clock)")
   ap.add_argument("--fuzz-seconds", type=int, default=300, help="one fuzz run (default 300)")
+  ap.add_argument("--fuzz-runs", type=int, default=1,
+                  help="fuzz runs per configuration per round, all at once (default 1; one QEMU "
+                       "fuzzing keeps about 0.65 of a host core busy, so 3 fill 2 cores)")
+  ap.add_argument("--crash-boots", type=int, default=2, help="crash trials at once (default 2)")
   ap.add_argument("--trials", type=int, default=20, help="crash trials per rule per round (default 20)")
   ap.add_argument("--short", action="store_true",
                   help="make test's run: fuzz only %s, 2 crash trials per rule, 30 s fuzz runs"
@@ -183,8 +209,9 @@ def main():
   base = args.seed if args.seed is not None else int(time.time()) % 1000000
   t0 = now()
   deadline = t0 + minutes * 60
-  print("soak: base seed %d, %.1f minutes, fuzz %s (%d s runs), crash rules %s (%d trials per round)"
-        % (base, minutes, " ".join(fuzz), args.fuzz_seconds, " ".join(r for r, _ in CRASH), args.trials))
+  print("soak: base seed %d, %.1f minutes, fuzz %s (%d x %d s runs), crash rules %s (%d trials per round)"
+        % (base, minutes, " ".join(fuzz), args.fuzz_runs, args.fuzz_seconds,
+           " ".join(r for r, _ in CRASH), args.trials))
   sys.stdout.flush()
 
   tot, failures = {}, []
