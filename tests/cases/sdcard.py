@@ -2,8 +2,18 @@
 # on sifive_u: the root is the card (device 0), the shell runs on it, what
 # is written there is still there after a reboot (a ramdisk root would have
 # lost it), a card over 2 GiB (SDHC: CSD v2, sector addresses) works too,
-# and with the slot empty the boot says so and goes on with the linked-in
-# ramdisk.
+# with the slot empty the boot says so and goes on with the linked-in
+# ramdisk, and a card smaller than the file system on it stops the boot
+# with the superblock check's message.
+
+
+def _one_mib(path):
+  # A 1 MiB card (a power of two, as QEMU wants) holding the first MiB of
+  # an image whose superblock says it is several MiB long.
+  with open(path, "r+b") as f:
+    f.truncate(1 << 20)
+
+
 CASES = [
   dict(name="sd-root",
        help="sifive_u: the root is xv6fs on the SD card; files are written and read back",
@@ -47,4 +57,11 @@ CASES = [
        qemu_env={"DISK": "none"},
        boot_expect=[r"mmc-spi: mmc-spi0: no (usable )?card \(", r"blkdev: dev 0 is ramdisk0"],
        steps=[("echo still here", r"^still here$")]),
+  dict(name="sd-small",
+       help="sifive_u with a 1 MiB card under a larger file system: the boot stops and says why",
+       requires=["CONFIG_BLK_MMC_SPI", "CONFIG_FS_XV6"],
+       disk_edit=_one_mib,
+       halts="wfi", poweroff=False,
+       boot_expect=[r"mmc-spi: mmc-spi0: SD\S+ card on spi@10050000, CSD v\d, 1024 KiB",
+                    r"xv6fs: bad superblock: larger than the device"]),
 ]

@@ -22,6 +22,8 @@
 #   dtb       function(tests.lib.fdtedit.Fdt) that edits the board's
 #             devicetree (dumped from QEMU with the same arguments) in
 #             place; the guest boots with the result (-dtb)
+#   disk_edit function(path) that changes the boot's own copy of the disk
+#             image in place (e.g. truncates it), before QEMU starts
 #   halts     the boot must stop before any prompt: QEMU exits by itself
 #             with this status within boot_timeout; boot_expect is then
 #             matched against all it printed; "wfi": the kernel stops
@@ -41,7 +43,7 @@ from . import kconfig
 
 KEYS = {"name", "help", "requires", "programs", "configs", "smp", "steps",
         "checks", "boot_expect", "poweroff", "boot_timeout", "full", "quick",
-        "qemu_env", "qemu_args", "dtb", "halts"}
+        "qemu_env", "qemu_args", "dtb", "disk_edit", "halts"}
 CHECKS = ("banner", "harts", "init")
 MAX_HARTS = 8
 SIFIVE_U_HARTS = 4     # QEMU sifive_u: the E51 plus at most 4 U54s
@@ -90,6 +92,7 @@ class Case:
     self.qemu_env = dict(d.get("qemu_env", {}))
     self.qemu_args = list(d.get("qemu_args", []))
     self.dtb = d.get("dtb")
+    self.disk_edit = d.get("disk_edit")
     self.halts = d.get("halts")
     self.poweroff = d.get("poweroff", True)
     self.boot_timeout = d.get("boot_timeout", 60)

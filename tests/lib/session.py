@@ -269,6 +269,8 @@ def run_instance(target, inst, logdir, diskdir, scale=1.0):
   if disk:
     copy = os.path.join(diskdir, inst.name + ".img")
     shutil.copyfile(disk, copy)
+    if case.disk_edit:
+      case.disk_edit(copy)
   dtb = os.path.join(diskdir, inst.name + ".dtb")
   try:
     argv = target.qemu_argv(inst.smp, copy, case.qemu_env) + case.qemu_args
