@@ -19,6 +19,7 @@
 #include <octopos/fs.h>
 #include <octopos/perm.h>
 #include <octopos/printk.h>
+#include <octopos/ratelimit.h>
 #include <octopos/proc.h>
 #include <octopos/spinlock.h>
 #include <octopos/sleeplock.h>
@@ -60,7 +61,8 @@ iget(struct vfs_mount *m, uint inum)
   }
   if (empty == NULL) {
     release(&itable.lock);
-    printf("iget: inode table full (CONFIG_NR_INODES=%d)\n", CONFIG_NR_INODES);
+    printf_ratelimited("iget: inode table full",
+                       "iget: inode table full (CONFIG_NR_INODES=%d)\n", CONFIG_NR_INODES);
     return NULL;
   }
   ip = empty;

@@ -27,6 +27,7 @@
 #include <octopos/kmalloc.h>
 #include <octopos/string.h>
 #include <octopos/printk.h>
+#include <octopos/ratelimit.h>
 #include <octopos/clock.h>
 #include <octopos/vm.h>
 
@@ -297,9 +298,10 @@ signal_fault(struct proc *p, int sig)
   release(&p->lock);
   if (!caught) {
     // Ignoring or blocking a fault would only repeat it: end the process.
-    printf("pid %d (%s): %s at pc 0x%lx: killed\n", p->pid, p->name,
-           sig == SIGSEGV ? "segmentation fault" : sig == SIGBUS ? "bus error" : "illegal instruction",
-           p->trapframe->epc);
+    printf_ratelimited("killed on a fault", "pid %d (%s): %s at pc 0x%lx: killed\n", p->pid, p->name,
+                       sig == SIGSEGV ? "segmentation fault" : sig == SIGBUS ? "bus error"
+                                      : "illegal instruction",
+                       p->trapframe->epc);
     die(p, sig);
   }
 }

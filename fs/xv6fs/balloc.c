@@ -7,6 +7,7 @@
 #include <octopos/bio.h>
 #include <octopos/log.h>
 #include <octopos/printk.h>
+#include <octopos/ratelimit.h>
 #include <octopos/string.h>
 #include "xv6fs.h"
 
@@ -68,7 +69,7 @@ xv6fs_balloc(uint dev)
   if (b == 0 && next_free > xv6fs.datastart)
     b = xv6fs_scan_from(dev, xv6fs.datastart);
   if (b == 0) {
-    printf("xv6fs: out of blocks\n");
+    printf_ratelimited("xv6fs: out of blocks", "xv6fs: out of blocks\n");
     return 0;
   }
   next_free = b + 1;

@@ -9,6 +9,7 @@
 #include <octopos/errno.h>
 #include <octopos/log.h>
 #include <octopos/printk.h>
+#include <octopos/ratelimit.h>
 #include <octopos/string.h>
 #include "xv6fs.h"
 
@@ -114,6 +115,6 @@ xv6fs_ialloc(struct vfs_mount *m, short type, uint *inum)
     } while (inr % xv6fs.ipb != 0 && inr < xv6fs.sb.ninodes);
     brelse(bp);
   }
-  printf("xv6fs: out of inodes\n");
+  printf_ratelimited("xv6fs: out of inodes", "xv6fs: out of inodes\n");
   return -ENOSPC;
 }

@@ -7,6 +7,7 @@
 #include <octopos/types.h>
 #include <octopos/proc.h>
 #include <octopos/printk.h>
+#include <octopos/ratelimit.h>
 #include <octopos/irq.h>
 #include <octopos/clock.h>
 #include <octopos/syscall.h>
@@ -120,8 +121,8 @@ usertrap(void)
   } else if (IS_ENABLED(CONFIG_SIGNALS)) {
     signal_fault(p, fault_signal(scause));   // to a handler, or the end
   } else {
-    printf("pid %d (%s): trap scause 0x%lx at pc 0x%lx addr 0x%lx: killed\n",
-           p->pid, p->name, scause, csr_read(sepc), csr_read(stval));
+    printf_ratelimited("killed on a fault",
+                       "pid %d (%s): trap scause 0x%lx at pc 0x%lx addr 0x%lx: killed\n", p->pid, p->name, scause, csr_read(sepc), csr_read(stval));
     setkilled(p);
   }
 
