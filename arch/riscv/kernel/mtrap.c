@@ -11,6 +11,12 @@
 #include <asm/mtrap.h>
 
 struct mscratch mscratch[CONFIG_NR_CPUS] __attribute__((section(".data")));
+// mtrapvec.S reaches the fields by these offsets.
+_Static_assert(__builtin_offsetof(struct mscratch, mtimecmp) == MS_MTIMECMP, "MS_MTIMECMP");
+_Static_assert(__builtin_offsetof(struct mscratch, interval) == MS_INTERVAL, "MS_INTERVAL");
+_Static_assert(__builtin_offsetof(struct mscratch, msip) == MS_MSIP, "MS_MSIP");
+_Static_assert(__builtin_offsetof(struct mscratch, tick) == MS_TICK, "MS_TICK");
+_Static_assert(__builtin_offsetof(struct mscratch, mtime) == MS_MTIME, "MS_MTIME");
 static volatile uint64 clint_base __attribute__((section(".data")));   // 0: not yet; 1: none
 uint64 mtrap_tick_interval __attribute__((section(".data")));
 extern char mtrapvec[];

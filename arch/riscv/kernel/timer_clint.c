@@ -2,9 +2,9 @@
 // (CONFIG_TIMER_CLINT), for harts without Sstc.
 //
 // Every hart points its mtimecmp one interval ahead and enables the machine
-// timer interrupt; mtrapvec.S then advances mtimecmp on each tick and passes
-// the tick to S-mode as a software interrupt, marking it in mscratch so that
-// S-mode can tell a tick from an IPI.
+// timer interrupt; mtrapvec.S then sets mtimecmp one interval past mtime on
+// each tick and passes the tick to S-mode as a software interrupt, marking
+// it in mscratch so that S-mode can tell a tick from an IPI.
 #include <octopos/types.h>
 #include <octopos/proc.h>
 #include <asm/riscv.h>
@@ -22,6 +22,7 @@ clint_timer_init_hart(uint64 hartid, uint64 clint)
   struct mscratch *s = &mscratch[hartid];
   s->mtimecmp = CLINT_MTIMECMP(clint, hartid);
   s->interval = mtrap_tick_interval;
+  s->mtime = CLINT_MTIME(clint);
   *(volatile uint64 *)s->mtimecmp = *(volatile uint64 *)CLINT_MTIME(clint) + s->interval;
   csr_set(mie, MIE_MTIE);
 }

@@ -13,6 +13,7 @@
 #define MS_INTERVAL 32   // timebase cycles per tick
 #define MS_MSIP     40   // address of this hart's msip (IPIs)
 #define MS_TICK     48   // set by M-mode on each tick, cleared by S-mode
+#define MS_MTIME    56   // address of the CLINT's mtime (timer)
 
 #ifndef __ASSEMBLY__
 #include <octopos/types.h>
@@ -23,6 +24,7 @@ struct mscratch {
   uint64 interval;
   uint64 msip;
   uint64 tick;
+  uint64 mtime;
 };
 
 extern struct mscratch mscratch[CONFIG_NR_CPUS];
