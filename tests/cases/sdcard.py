@@ -1,5 +1,6 @@
 # tests/cases/sdcard.py: the SD card on SPI (BLK_MMC_SPI) as the root disk
-# on sifive_u: the root is the card (device 0), the shell runs on it, what
+# on sifive_u (with ROOT_FS_XV6: a ramfs root leaves the card unmounted,
+# randconfig seed 0x2002): the root is the card (device 0), the shell runs on it, what
 # is written there is still there after a reboot (a ramdisk root would have
 # lost it), a card over 2 GiB (SDHC: CSD v2, sector addresses) works too,
 # with the slot empty the boot says so and goes on with the linked-in
@@ -17,7 +18,7 @@ def _one_mib(path):
 CASES = [
   dict(name="sd-root",
        help="sifive_u: the root is xv6fs on the SD card; files are written and read back",
-       requires=["CONFIG_BLK_MMC_SPI"],
+       requires=["CONFIG_BLK_MMC_SPI", "CONFIG_ROOT_FS_XV6"],
        programs=["echo", "cat", "ls", "rm"],
        boot_expect=[r"mmc-spi: mmc-spi0: SD\S+ card on spi@10050000",
                     r"blkdev: dev 0 is mmc-spi0", r"xv6fs: dev 0: "],
@@ -30,7 +31,7 @@ CASES = [
        ]),
   dict(name="sd-reboot",
        help="sifive_u: a file written on the SD card is there after a reboot",
-       requires=["CONFIG_BLK_MMC_SPI", "CONFIG_USER_SYSTOOLS"],
+       requires=["CONFIG_BLK_MMC_SPI", "CONFIG_ROOT_FS_XV6", "CONFIG_USER_SYSTOOLS"],
        programs=["echo", "cat", "reboot"],
        boot_expect=[r"blkdev: dev 0 is mmc-spi0"],
        steps=[
@@ -41,7 +42,7 @@ CASES = [
        ]),
   dict(name="sd-sdhc",
        help="sifive_u with a 4 GiB card: QEMU makes it SDHC (CSD v2, sector addresses); the root works",
-       requires=["CONFIG_BLK_MMC_SPI"],
+       requires=["CONFIG_BLK_MMC_SPI", "CONFIG_ROOT_FS_XV6"],
        programs=["echo", "cat"],
        qemu_env={"SD_SIZE": str(4 << 30)},
        boot_expect=[r"mmc-spi: mmc-spi0: SDHC/XC card on spi@10050000, CSD v2, 4194304 KiB, "
@@ -59,7 +60,7 @@ CASES = [
        steps=[("echo still here", r"^still here$")]),
   dict(name="sd-small",
        help="sifive_u with a 1 MiB card under a larger file system: the boot stops and says why",
-       requires=["CONFIG_BLK_MMC_SPI", "CONFIG_FS_XV6"],
+       requires=["CONFIG_BLK_MMC_SPI", "CONFIG_ROOT_FS_XV6"],
        disk_edit=_one_mib,
        halts="wfi", poweroff=False,
        boot_expect=[r"mmc-spi: mmc-spi0: SD\S+ card on spi@10050000, CSD v\d, 1024 KiB",
