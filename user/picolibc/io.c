@@ -284,11 +284,15 @@ umask(mode_t mask)
 }
 
 // rename, symlink, sync and fsync exist with CONFIG_FS_SYNC and
-// CONFIG_FS_SYMLINKS; a kernel without them says ENOSYS.
+// CONFIG_FS_SYMLINKS; a kernel without them says ENOSYS. Without the
+// kernel's reason (no lasterror) a failed rename is ENOENT when the old
+// name is not there, else EINVAL (a directory into its own subtree, the
+// likely cause): ENOSYS there told a user of a kernel that has rename
+// that it had none (randconfig seed 0x8038).
 int
 rename(const char *oldpath, const char *newpath)
 {
-  return __sys_rename(oldpath, newpath) == 0 ? 0 : __octopos_error(ENOSYS);
+  return __sys_rename(oldpath, newpath) == 0 ? 0 : errno_for_path(oldpath, EINVAL);
 }
 
 int
