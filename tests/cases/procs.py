@@ -3,7 +3,7 @@
 CASES = [
   dict(name="pskill",
        help="ps and ps -e list processes; kill -l; kill's errors say why; ulimit",
-       requires=["CONFIG_PROCINFO", "CONFIG_SIGNALS", "CONFIG_USER_MULTIUSER"],
+       requires=["CONFIG_PROCINFO", "CONFIG_SIGNALS", "CONFIG_USER_MULTIUSER", "CONFIG_RLIMITS"],  # ulimit -u: seed 0x8054
        programs=["ps", "kill", "su"],
        steps=[
          ("ps", [r"^\s*PID\s+PPID\s+PGID\s+USER\s+S\s+TIME\s+CMD$", r"^\s*\d+\s+\d+\s+\d+\s+root\s+R\s+\d+:\d\d ps$",
