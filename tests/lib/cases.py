@@ -4,7 +4,8 @@
 # A case file defines CASES, a list of dicts (see docs/testing.md):
 #   name      test name; with several hart counts, "-smpN" is appended
 #   help      one line: what must hold
-#   requires  ["CONFIG_X", "!CONFIG_Y", "CONFIG_Z=val"]: else SKIP, naming it
+#   requires  ["CONFIG_X", "!CONFIG_Y", "CONFIG_Z=val", (why, req, req...)]:
+#             else SKIP, naming it; a tuple needs one of its reqs, else `why`
 #   programs  user programs that must be built (O/user/<prog>): else SKIP
 #   configs   defconfig names the case is limited to: else SKIP
 #   smp       hart counts to boot: ints, "max" (CONFIG_NR_CPUS) or "over"

@@ -34,21 +34,37 @@ def intval(cfg, sym, default):
     return default
 
 
+def _unmet_one(cfg, req):
+  """Why the single requirement `req` fails, or None."""
+  if req.startswith("!"):
+    if enabled(cfg, req[1:]):
+      return "needs %s not set" % req[1:]
+  elif "=" in req:
+    sym, want = req.split("=", 1)
+    have = cfg.get(sym, "n")
+    if have != want:
+      return "needs %s (have %s=%s)" % (req, sym, have)
+  elif not enabled(cfg, req):
+    return "needs %s" % req
+  return None
+
+
 def unmet(cfg, requires):
   """Return the reason the first unmet requirement fails, or None.
 
   Each requirement is "CONFIG_X" (must be set), "!CONFIG_X" (must not be
-  set) or "CONFIG_X=value" (must have exactly that value).
+  set), "CONFIG_X=value" (must have exactly that value), or a tuple
+  (why, req, req, ...): at least one of the reqs must hold, else `why`
+  is the reason (for a combination that works but cannot be tested in
+  the time a boot test has).
   """
   for req in requires:
-    if req.startswith("!"):
-      if enabled(cfg, req[1:]):
-        return "needs %s not set" % req[1:]
-    elif "=" in req:
-      sym, want = req.split("=", 1)
-      have = cfg.get(sym, "n")
-      if have != want:
-        return "needs %s (have %s=%s)" % (req, sym, have)
-    elif not enabled(cfg, req):
-      return "needs %s" % req
+    if isinstance(req, tuple):
+      why, alts = req[0], req[1:]
+      if all(_unmet_one(cfg, a) for a in alts):
+        return why
+      continue
+    r = _unmet_one(cfg, req)
+    if r:
+      return r
   return None
