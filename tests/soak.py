@@ -103,6 +103,8 @@ def fuzz_step(args, tot, failures, name, seed, steplog):
   argv = ["tests/fuzz.py", "--out", os.path.join(args.out, "fuzz"), "--config", name,
           "--seed", str(seed), "--seconds", str(args.fuzz_seconds), "-q",
           "--runs", str(args.fuzz_runs), "--boots", str(args.fuzz_runs)]
+  if args.smp:
+    argv += ["--smp", str(args.smp)]
   if name in args.built:
     argv.append("--no-build")
   out, cpu = run_step(args, "fuzz %s seed %d" % (name, seed), argv, steplog)
@@ -196,10 +198,20 @@ def main():
                   help="make test's run: fuzz only %s, 2 crash trials per rule, 30 s fuzz runs"
                        % " ".join(FUZZ_SHORT))
   ap.add_argument("--config", action="append", help="fuzz only these fuzz.py configurations")
+  ap.add_argument("--no-fuzz", action="store_true", help="crash trials only")
+  ap.add_argument("--rule", action="append", choices=[r for r, _ in CRASH],
+                  help="crash trials only for these commit rules")
+  ap.add_argument("--no-crash", action="store_true", help="fuzz only (e.g. beside a crash-only soak)")
+  ap.add_argument("--smp", type=int, default=None,
+                  help="harts each fuzzed guest boots (default its CONFIG_NR_CPUS; fewer vCPUs "
+                       "than host cores keeps the guest's clock from starving)")
   ap.add_argument("-q", "--quiet", action="store_true")
   args = ap.parse_args()
   minutes = args.minutes if args.minutes is not None else 60 * (args.hours if args.hours else 1)
-  fuzz = args.config or (FUZZ_SHORT if args.short else FUZZ)
+  fuzz = [] if args.no_fuzz else args.config or (FUZZ_SHORT if args.short else FUZZ)
+  crash = [] if args.no_crash else [rc for rc in CRASH if not args.rule or rc[0] in args.rule]
+  if not fuzz and not crash:
+    ap.error("nothing to run: --no-fuzz and --no-crash together")
   if args.short:
     args.fuzz_seconds, args.trials = min(args.fuzz_seconds, 30), min(args.trials, 2)
   args.out = os.path.abspath(args.out)
@@ -211,13 +223,13 @@ def main():
   deadline = t0 + minutes * 60
   print("soak: base seed %d, %.1f minutes, fuzz %s (%d x %d s runs), crash rules %s (%d trials per round)"
         % (base, minutes, " ".join(fuzz), args.fuzz_runs, args.fuzz_seconds,
-           " ".join(r for r, _ in CRASH), args.trials))
+           " ".join(r for r, _ in crash) or "none", args.trials))
   sys.stdout.flush()
 
   tot, failures = {}, []
   rnd, n = 0, 0
   while True:
-    plan = [("fuzz", c) for c in fuzz] + [("crash", r) for r in CRASH]
+    plan = [("fuzz", c) for c in fuzz] + [("crash", r) for r in crash]
     for kind, what in plan:
       # The first round always runs whole: every configuration and rule once.
       if rnd > 0 and now() >= deadline:
