@@ -22,8 +22,10 @@ inum_ok(uint inum)
   return inum >= 1 && inum < xv6fs.sb.ninodes;
 }
 
-int
-xv6fs_iload(struct inode *ip)
+// Load ip from its dinode and check it. An orphan (orphan.c) is the one
+// inode allowed a count of 0: it is being freed, never reached by a name.
+static int
+iload(struct inode *ip, int orphan)
 {
   struct buf *bp;
   struct dinode *dip;
@@ -52,13 +54,25 @@ xv6fs_iload(struct inode *ip)
   }
   // Every inode reached by a name has 1..LINK_MAX of them (ialloc
   // writes 1): 0 would let the last close free a named inode for reuse.
-  if (ip->nlink < 1 || ip->nlink > LINK_MAX)
+  if (orphan ? ip->nlink != 0 : ip->nlink < 1 || ip->nlink > LINK_MAX)
     return inode_corrupt(ip, "link count out of range on disk");
   if (ip->size > xv6fs.maxblocks * BSIZE) {
     printf("xv6fs: inode %u: bad size %u\n", ip->inum, ip->size);
     return -EUCLEAN;
   }
   return 0;
+}
+
+int
+xv6fs_iload(struct inode *ip)
+{
+  return iload(ip, 0);
+}
+
+int
+xv6fs_iload_orphan(struct inode *ip)
+{
+  return iload(ip, 1);
 }
 
 void

@@ -152,6 +152,7 @@ xv6fs_mount(uint dev, struct vfs_mount **m)
   xv6fs.mnt.ops = &xv6fs_ops;
   xv6fs.mnt.priv = &xv6fs;
   xv6fs.mnt.has_owners = (xv6fs.features & XV6FS_FEAT_MULTIUSER) != 0;
+  xv6fs_reclaim_orphans(&xv6fs.mnt);
   printf("xv6fs: dev %u: %u blocks, %u inodes, %u log blocks%s%s%s\n", dev,
          sb.size, sb.ninodes, sb.nlog,
          (xv6fs.features & XV6FS_FEAT_LARGE_FILES) ? ", large files" : "",

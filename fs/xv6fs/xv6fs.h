@@ -89,6 +89,7 @@ uint xv6fs_balloc(uint dev);              // zeroed block, or 0 when full
 void xv6fs_bfree(uint dev, uint b);
 // inode.c
 int  xv6fs_iload(struct inode *ip);
+int  xv6fs_iload_orphan(struct inode *ip);  // the same, for a count of 0 (orphan.c)
 void xv6fs_iupdate(struct inode *ip);
 int  xv6fs_ialloc(struct vfs_mount *m, short type, uint *inum);
 // bmap.c
@@ -96,6 +97,9 @@ void xv6fs_itrunc(struct inode *ip);
 int  xv6fs_sync(struct vfs_mount *m);  // the log's commit (sync, fsync)
 int  xv6fs_read(struct inode *ip, int user_dst, uint64 dst, uint off, uint n);
 int  xv6fs_write(struct inode *ip, int user_src, uint64 src, uint off, uint n);
+
+// orphan.c: free allocated inodes no name leads to (count 0) at mount.
+void xv6fs_reclaim_orphans(struct vfs_mount *m);
 
 // check.c: bitmap against inodes at mount; 0 (no_alloc set on
 // disagreement) or -EIO.
