@@ -518,6 +518,19 @@ check_links(void)
     d = inode(inum);
     if(d->type == 0)
       continue;
+    if(refs[inum] == 0 && inum != ROOTINO && d->nlink == 0){
+      // Removed while in use, the machine stopped before its last close:
+      // the kernel frees it at the next mount (fs/xv6fs/orphan.c).
+      printf("note: inode %u (type %d, size %u) is an orphan (count 0, no name): "
+             "the kernel frees it at the next mount\n", inum, d->type, d->size);
+      if(repair){
+        memset(d, 0, isize);
+        mark_dirty(iblock(inum));
+        nfreed++;
+        fixed("freed orphan inode %u", inum);
+      }
+      continue;
+    }
     if(refs[inum] == 0 && inum != ROOTINO){
       problem(1, "inode %u (type %d, size %u) is allocated but no directory "
               "entry names it", inum, d->type, d->size);
