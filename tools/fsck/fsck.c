@@ -507,6 +507,16 @@ check_tree(void)
   return 1;
 }
 
+// Free inode inum (repair): its dinode zeroed, its block written back.
+static void
+free_inode(unsigned int inum, struct dinode *d, const char *what)
+{
+  memset(d, 0, isize);
+  mark_dirty(iblock(inum));
+  nfreed++;
+  fixed("freed %s %u", what, inum);
+}
+
 // Pass 5, and freeing of unreferenced inodes.
 static void
 check_links(void)
@@ -523,23 +533,15 @@ check_links(void)
       // the kernel frees it at the next mount (fs/xv6fs/orphan.c).
       printf("note: inode %u (type %d, size %u) is an orphan (count 0, no name): "
              "the kernel frees it at the next mount\n", inum, d->type, d->size);
-      if(repair){
-        memset(d, 0, isize);
-        mark_dirty(iblock(inum));
-        nfreed++;
-        fixed("freed orphan inode %u", inum);
-      }
+      if(repair)
+        free_inode(inum, d, "orphan inode");
       continue;
     }
     if(refs[inum] == 0 && inum != ROOTINO){
       problem(1, "inode %u (type %d, size %u) is allocated but no directory "
               "entry names it", inum, d->type, d->size);
-      if(repair){
-        memset(d, 0, isize);
-        mark_dirty(iblock(inum));
-        nfreed++;
-        fixed("freed inode %u", inum);
-      }
+      if(repair)
+        free_inode(inum, d, "inode");
       continue;
     }
     // A negative count shows as a large unsigned one: never equal.
