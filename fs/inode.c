@@ -21,6 +21,7 @@
 #include <octopos/printk.h>
 #include <octopos/ratelimit.h>
 #include <octopos/proc.h>
+#include <octopos/refcheck.h>
 #include <octopos/spinlock.h>
 #include <octopos/sleeplock.h>
 #include <octopos/vfs.h>
@@ -45,6 +46,12 @@ inode_slot(const struct inode *ip)
 }
 
 struct inode *
+inode_at_slot(int slot)
+{
+  return &itable.inode[slot];
+}
+
+struct inode *
 iget(struct vfs_mount *m, uint inum)
 {
   struct inode *ip, *empty = NULL;
@@ -53,6 +60,7 @@ iget(struct vfs_mount *m, uint inum)
   for (ip = &itable.inode[0]; ip < &itable.inode[CONFIG_NR_INODES]; ip++) {
     if (ip->ref > 0 && ip->mnt == m && ip->inum == inum) {
       ip->ref++;
+      refcheck_take(ip);
       release(&itable.lock);
       return ip;
     }
@@ -71,6 +79,7 @@ iget(struct vfs_mount *m, uint inum)
   ip->inum = inum;
   ip->ref = 1;
   ip->valid = 0;
+  refcheck_take(ip);
   release(&itable.lock);
   return ip;
 }
@@ -80,6 +89,7 @@ idup(struct inode *ip)
 {
   acquire(&itable.lock);
   ip->ref++;
+  refcheck_take(ip);
   release(&itable.lock);
   return ip;
 }

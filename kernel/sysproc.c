@@ -12,6 +12,7 @@
 #include <octopos/clock.h>
 #include <octopos/fs.h>
 #include <octopos/power.h>
+#include <octopos/refcheck.h>
 #include <octopos/version.h>
 #include <uapi/octopos/sysinfo.h>
 
@@ -95,8 +96,10 @@ sys_poweroff(void)
   int err = cred_may_poweroff();
   if (err < 0)
     return err;
-  if (how == 0 || how == 1)
+  if (how == 0 || how == 1) {
+    refcheck_poweroff();      // debug kernels: every reference accounted for?
     vfs_flush();              // a deferred commit must not die with the machine
+  }
   if (how == 1)
     machine_reboot();
   if (how != 0)

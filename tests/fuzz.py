@@ -11,7 +11,9 @@
 # fails on a kernel panic, on a hang (300 s without a progress line from
 # the fuzzer, or no verdict within (SECONDS + 150) x --slow s), on
 # FAIL (a call that must fail did not, or a memory/process leak), on a
-# `poweroff` that does not exit QEMU with 0, and on an inconsistent disk
+# `poweroff` that does not exit QEMU with 0, on `refcheck: LEAK` at that
+# power-off (kernels with CONFIG_DEBUG_FS_REFS: an open-file or inode
+# reference no process accounts for), and on an inconsistent disk
 # afterwards (tools/fsck -n on the copy; --no-fsck skips it). A passing
 # run's line also gives the fuzzer's system-call coverage: how many of the
 # table's calls it made, how many ever succeeded, and which it never made.
@@ -218,6 +220,9 @@ def run_one(args, name, O, seed):
       if rc != 0:
         raise GuestError("exit", "poweroff: QEMU exit status %s" % rc)
       g.check_panic()
+      if re.search(r"^refcheck: LEAK", g.text, re.M):
+        # CONFIG_DEBUG_FS_REFS: a reference no process accounts for at power-off.
+        raise GuestError("leak", "; ".join(re.findall(r"^refcheck: [^\n]*", g.text, re.M)[:6]))
       ok, msg = True, verdict
       cov = re.search(r"^fuzz: coverage: (\d+) of (\d+) calls made, (\d+) of them succeeded[^;]*; not made: ([^\n]*)",
                       g.text, re.M)

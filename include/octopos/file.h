@@ -26,6 +26,7 @@ struct file {
 // The system-wide file table (fs/file.c).
 void fileinit(void);
 struct file *filealloc(void);                 // ref 1, or NULL (-ENFILE)
+int file_count(void);                         // live files (a statistic)
 struct file *filedup(struct file *f);
 void fileclose(struct file *f);
 int  filestat(struct file *f, uint64 addr);   // addr: user struct stat *

@@ -76,6 +76,7 @@ void iinit(void);
 // ip's index in the cache, 0..CONFIG_NR_INODES-1: a file system keeping
 // fixed per-inode data in a table of its own indexes it with this.
 int  inode_slot(const struct inode *ip);
+struct inode *inode_at_slot(int slot);  // the cache entry itself (debug census)
 struct inode *iget(struct vfs_mount *m, uint inum);   // NULL: cache full
 struct inode *idup(struct inode *ip);
 int  ilock(struct inode *ip);       // 0, or -EIO/-EUCLEAN: still locked, !valid
