@@ -30,6 +30,13 @@ void
 lockstat_register(struct spinlock *lk)
 {
   const char *name = lk->name ? lk->name : "?";
+  // Interrupts off while the flag is held, as a spinlock would have them:
+  // a holder preempted by the timer (initlock runs from pipe() and fork()
+  // with interrupts on) left the flag set while every other hart spun on
+  // it with interrupts off (initlock under a spinlock, as allocproc's),
+  // so the holder never ran again (soak seed 2612701: full_defconfig hung
+  // after 46 s of fuzzing, one hart here, the other waiting for its lock).
+  push_off();
   while (__sync_lock_test_and_set(&classes_lock, 1))
     ;
   int i;
@@ -42,6 +49,7 @@ lockstat_register(struct spinlock *lk)
   }
   lk->stat = i < nclasses ? &classes[i].stat : NULL;
   __sync_lock_release(&classes_lock);
+  pop_off();
 }
 
 // lockstat(struct lockstat_rec *buf, int n): the class totals, summed over

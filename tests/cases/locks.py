@@ -10,6 +10,17 @@
 _SUMMARY = r"^lockfair: share per hart min \d+% max \d+% of an even split; worst wait \d+ holders, \d+ harts: "
 
 CASES = [
+  # Lock registration (lockstat_register) runs from fork and pipe; held
+  # without interrupts off, a timer preemption left its flag set while the
+  # other harts spun on it with interrupts off (fork under the fork-limit
+  # lock): the machine stopped (soak seed 2612701). usertests forkpipe
+  # forks and makes pipes on every hart for 15 s.
+  dict(name="lockstat-register",
+       help="usertests forkpipe: 15 s of forks and pipes on every hart, with lock statistics, does not wedge",
+       requires=["CONFIG_LOCK_STAT", "CONFIG_SMP"],
+       programs=["usertests"],
+       steps=[dict(cmd="usertests forkpipe", expect=r"ALL TESTS PASSED",
+                   fail=r"SOME TESTS FAILED[^\n]*", timeout=180)]),
   dict(name="lockfair-ticket",
        help="ticket locks: under contention every hart gets the lock and waits behind < harts holders",
        requires=["CONFIG_LOCK_STAT", "CONFIG_LOCK_TICKET", "CONFIG_USER_SYSTOOLS"],

@@ -291,6 +291,49 @@ t_forkfork(void)
   }
 }
 
+// Forks and pipes at once, for seconds, on every hart: both register a
+// new lock (a process's, a pipe's) with lock statistics, fork under the
+// fork-limit lock. A lockstat registration preempted by the timer used to
+// leave its flag held while the other harts spun on it with interrupts
+// off, wedging the machine (soak seed 2612701, full_defconfig).
+void
+t_forkpipe(void)
+{
+  struct sysinfo si;
+  CHECK(sysinfo(&si) == 0 && si.hz > 0, "sysinfo failed");
+  int n = si.nharts > 1 ? 2 * (int)si.nharts : 4;
+  int end = uptime() + (ut.quick ? 2 : 15) * (int)si.hz;
+
+  for (int i = 0; i < n; i++) {
+    int pid = xfork();
+    if (pid != 0)
+      continue;
+    while (uptime() < end) {
+      if (i & 1) {
+        int fds[2];
+        if (pipe(fds) < 0)
+          fail("pipe in worker %d failed", i);
+        close(fds[0]);
+        close(fds[1]);
+      } else {
+        int c = fork();
+        if (c < 0)
+          fail("fork in worker %d failed", i);
+        if (c == 0)
+          exit(0);
+        if (wait(0) != c)
+          fail("worker %d: wait mismatch", i);
+      }
+    }
+    exit(0);
+  }
+  for (int i = 0; i < n; i++) {
+    int st;
+    CHECK(wait(&st) > 0, "wait failed");
+    CHECK(st == 0, "worker exited %d", st);
+  }
+}
+
 void
 t_uptime(void)
 {

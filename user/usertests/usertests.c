@@ -36,6 +36,7 @@ static struct ut_test tests[] = {
   { t_reparent,     "reparent",     UT_QUICK, "many short-lived orphans" },
   { t_forkmax,      "forkmax",      UT_QUICK, "fork until failure, then reap all" },
   { t_forkfork,     "forkfork",     0,        "several processes forking concurrently" },
+  { t_forkpipe,     "forkpipe",     0,        "forks and pipes on every hart for 15 s (lock registration under the timer)" },
   { t_uptime,       "uptime",       UT_QUICK, "sleep advances uptime" },
   // resource limits (CONFIG_RLIMITS; skipped without)
   { t_rlimitargs,   "rlimitargs",   UT_QUICK, "getrlimit/setrlimit check their arguments; only root raises a hard limit" },

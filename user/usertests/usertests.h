@@ -88,6 +88,7 @@ void t_orphan(void);
 void t_reparent(void);
 void t_forkmax(void);
 void t_forkfork(void);
+void t_forkpipe(void);
 void t_uptime(void);
 
 void t_rlimitargs(void);
