@@ -263,6 +263,31 @@ t_forkmax(void)
   xwait(pid);
 }
 
+// In worker i: fork a child that exits with code, and reap it.
+static void
+fork_and_reap(int i, int code)
+{
+  int c = fork();
+  if (c < 0)
+    fail("fork in worker %d failed", i);
+  if (c == 0)
+    exit(code);
+  int st;
+  if (wait(&st) != c || st != code)
+    fail("worker %d: wait mismatch", i);
+}
+
+// Wait for n workers, each of which must exit 0.
+static void
+reap_workers(int n)
+{
+  for (int i = 0; i < n; i++) {
+    int st;
+    CHECK(wait(&st) > 0, "wait failed");
+    CHECK(st == 0, "worker exited %d", st);
+  }
+}
+
 void
 t_forkfork(void)
 {
@@ -271,24 +296,12 @@ t_forkfork(void)
   for (int i = 0; i < n; i++) {
     int pid = xfork();
     if (pid == 0) {
-      for (int j = 0; j < loops; j++) {
-        int c = fork();
-        if (c < 0)
-          fail("fork %d in worker %d failed", j, i);
-        if (c == 0)
-          exit(j & 0x7f);
-        int st;
-        if (wait(&st) != c || st != (j & 0x7f))
-          fail("worker %d: wait mismatch", i);
-      }
+      for (int j = 0; j < loops; j++)
+        fork_and_reap(i, j & 0x7f);
       exit(0);
     }
   }
-  for (int i = 0; i < n; i++) {
-    int st;
-    CHECK(wait(&st) > 0, "wait failed");
-    CHECK(st == 0, "worker exited %d", st);
-  }
+  reap_workers(n);
 }
 
 // Forks and pipes at once, for seconds, on every hart: both register a
@@ -316,22 +329,12 @@ t_forkpipe(void)
         close(fds[0]);
         close(fds[1]);
       } else {
-        int c = fork();
-        if (c < 0)
-          fail("fork in worker %d failed", i);
-        if (c == 0)
-          exit(0);
-        if (wait(0) != c)
-          fail("worker %d: wait mismatch", i);
+        fork_and_reap(i, 0);
       }
     }
     exit(0);
   }
-  for (int i = 0; i < n; i++) {
-    int st;
-    CHECK(wait(&st) > 0, "wait failed");
-    CHECK(st == 0, "worker exited %d", st);
-  }
+  reap_workers(n);
 }
 
 void
