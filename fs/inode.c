@@ -149,9 +149,15 @@ iput(struct inode *ip)
     inode_corrupt(ip, "link count out of range at last close");
     acquire(&itable.lock);
   }
-  if (ip->ref == 1 && ip->valid && ip->nlink == 0) {
+  while (ip->ref == 1 && ip->valid && ip->nlink == 0) {
     // The last reference to an unlinked inode: free it. ref == 1 means
     // no one else holds or waits for the lock, so this cannot block.
+    // A loop, not an if: between the free and ref-- below this slot
+    // still names the inode number, so a create on another hart (or a
+    // process run while this one was preempted) may reuse the number
+    // into this very slot, load it again (valid), remove it and drop
+    // its own reference, leaving the last one to us: then free it too
+    // (the orphan a clean poweroff left after make test's fuzz run).
     acquiresleep(&ip->lock);
     release(&itable.lock);
     ip->mnt->ops->itrunc(ip);
