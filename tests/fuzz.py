@@ -94,15 +94,20 @@ def tail(text, n=20):
 
 
 def fsck(O, disk):
-  """None if tools/fsck -n finds the image clean, else its complaint."""
+  """None if tools/fsck -n finds the image clean, else its complaint. An
+  orphan (allocated, count 0, no name) is only a note to fsck, since the
+  kernel frees it at the next mount; after a fuzz run every process is gone
+  before the clean power-off, so here one is a leak (an iput race left one,
+  fs/inode.c)."""
   tool = os.path.join(O, "tools", "fsck")
   if not os.path.isfile(tool):
     return None
   p = subprocess.run([tool, "-n", disk], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                      universal_newlines=True)
-  if p.returncode == 0:
-    return None
   lines = [l for l in p.stdout.strip().split("\n") if l]
+  if p.returncode == 0:
+    orphans = [l for l in lines if "is an orphan" in l]
+    return "fsck -n: orphan after a clean power-off: %s" % "; ".join(orphans[:4]) if orphans else None
   return "fsck -n: %s" % "; ".join(lines[:4] + (["..."] if len(lines) > 4 else []))
 
 
