@@ -39,7 +39,7 @@ SRCTREE = os.path.dirname(HERE)
 
 # tests/fuzz.py configuration names, and crash-test commit rules as
 # (name, crashtest.py arguments).
-FUZZ = ["xv6", "full", "xv6-debug", "debug"]
+FUZZ = ["xv6", "full", "xv6-debug", "debug", "sifive_u"]
 FUZZ_SHORT = ["xv6-debug"]
 CRASH = [("deferred", []), ("each-op", ["--commit", "each"])]
 
