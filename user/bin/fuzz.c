@@ -26,6 +26,10 @@
 //    files removed) free memory and the process count return to their
 //    values before the run.
 // Panics and hangs are seen by the host (tests/fuzz.py).
+// When a worker cannot be started (fork refused: an ordinary user's
+// RLIMIT_NPROC filled by orphans of dead workers), those orphans are
+// killed during the run too (with procinfo, at most once a second), and
+// a refused fork does not count as a worker started.
 //
 // Calls 43-70 (sync, POSIX calls, signals, job control, limits, procinfo)
 // get their own argument generators; a kernel without them answers -1.
@@ -1124,6 +1128,25 @@ sweep_leftovers(void)
   return n;
 }
 
+// During the run: kill the orphans dead workers left behind (reparented
+// to init, younger than us), found with procinfo. As an ordinary user
+// they count against RLIMIT_NPROC, and once they fill it every fork fails
+// and the run goes on with fewer and fewer workers. Returns how many were
+// killed; -1 without CONFIG_PROCINFO.
+static int
+sweep_orphans(void)
+{
+  static struct procinfo pi[128];
+  int me = getpid(), uid = getuid(), n = procinfo(pi, 128), k = 0;
+
+  if (n < 0)
+    return -1;
+  for (int i = 0; i < n && i < 128; i++)
+    if (pi[i].pid > me && pi[i].ppid == 1 && pi[i].uid == uid)
+      k += kill(pi[i].pid) == 0;
+  return k;
+}
+
 static int
 spawn(uint64 seed, int k, int end_tick)
 {
@@ -1200,7 +1223,7 @@ main(int argc, char *argv[])
   int secs = atoi(argv[2]);
   int failed = 0;
   long total = 0;
-  int spawned = 0, stuck = 0;
+  int spawned = 0, stuck = 0, swept = 0, last_sweep = 0;
 
   // Fresh scratch directory and the sink children write to.
   rmtree(DIR);
@@ -1245,16 +1268,24 @@ main(int argc, char *argv[])
   int wd = watchdog();
 
   for (;;) {
-    int now = uptime();
+    int now = uptime(), refused = 0;
     for (int i = 0; i < NWORKERS && now < end; i++) {
       if (pids[i] == 0) {
-        int pid = spawn(seed, spawned++, end);
+        int pid = spawn(seed, spawned, end);
         if (pid > 0) {
+          spawned++;            // failed forks are not workers started
           pids[i] = pid;
           born[i] = now;
           live++;
+        } else {
+          refused = 1;
         }
       }
+    }
+    if (refused && now - last_sweep >= ticks(1)) {
+      int k = sweep_orphans();
+      swept += k > 0 ? k : 0;
+      last_sweep = now;
     }
     if (live == 0 && now >= end)
       break;
@@ -1316,7 +1347,7 @@ main(int argc, char *argv[])
   }
 
   printf("fuzz: workers done after %d s; cleaning up\n", (uptime() - start) / hz);
-  int swept = sweep_leftovers();
+  swept += sweep_leftovers();
   chdir("/");
   int left = rmtree(DIR);
   if (left) {
