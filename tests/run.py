@@ -151,8 +151,9 @@ HOST_SCRIPTS = {
   "crashtest-each": ["python3", "tests/crashtest.py", "--commit", "each", "-n", "1",
                      "--quiet", "1", "--seed", "21"],
   "hostile": ["python3", "tests/hostile.py", "--scrambles", "5"],
-  # make soak's short form: 30 s of fuzz on xv6+debug, 2 crash trials per commit rule.
-  "soak": ["python3", "tests/soak.py", "--short", "--minutes", "1", "--seed", "22", "-q"],
+  # make soak's 10-minute form: rounds of 30 s of fuzz on xv6+debug and on
+  # full as alice (2 harts each), then 2 crash trials per commit rule.
+  "soak": ["python3", "tests/soak.py", "--short", "--minutes", "10", "--smp", "2", "--seed", "22", "-q"],
   # A devicetree damaged in guest memory through gdb must stop the boot.
   "baddtb": ["python3", "tests/baddtb.py"],
   # OpenSBI -> U-Boot -> the Image on a GPT card: usertests, root=, a
@@ -164,8 +165,9 @@ HOST_SCRIPTS = {
   "sdk": ["python3", "tests/sdk.py"],
 }
 # Seconds a host script may take, where 900 is not enough: the randconfig
-# seeds build and boot every case they meet.
-HOST_TIMEOUTS = {"randconfig": 2400}
+# seeds build and boot every case they meet; the soak runs rounds for 10
+# minutes after its builds and may overrun by a step.
+HOST_TIMEOUTS = {"randconfig": 2400, "soak": 1800}
 SKIPPED = re.compile(r"^SKIP: (.+)$", re.M)
 
 

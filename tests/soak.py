@@ -2,7 +2,7 @@
 # tests/soak.py: a long survival campaign: fuzzing and crash trials, in turns.
 #
 #   python3 tests/soak.py --hours 8                      what `make soak HOURS=8` runs
-#   python3 tests/soak.py --minutes 1.5 --short          the short run in make test
+#   python3 tests/soak.py --minutes 10 --short --smp 2   the 10-minute run in make test
 #
 # Each round fuzzes every configuration in FUZZ (each defconfig with a disk,
 # generic_defconfig's being the image linked into its kernel;
@@ -41,7 +41,7 @@ SRCTREE = os.path.dirname(HERE)
 # tests/fuzz.py configuration names, and crash-test commit rules as
 # (name, crashtest.py arguments).
 FUZZ = ["xv6", "full", "xv6-debug", "debug", "sifive_u", "generic"]
-FUZZ_SHORT = ["xv6-debug"]
+FUZZ_SHORT = ["xv6-debug", "full"]
 CRASH = [("deferred", []), ("each-op", ["--commit", "each"])]
 
 COLS = ["cpu-min", "fuzz-min", "runs", "calls", "trials", "panics", "hangs", "leaks", "fsck", "fsck-bad",
