@@ -11,6 +11,8 @@
 # fails on a kernel panic, on a hang (300 s without a progress line from
 # the fuzzer, or no verdict within (SECONDS + 150) x --slow s), on
 # FAIL (a call that must fail did not, or a memory/process leak), on a
+# disk error in the console log (bio.c's read/write errors, a failed
+# commit: the fuzzer cannot cause one, so the driver failed), on a
 # `poweroff` that does not exit QEMU with 0, on `refcheck: LEAK` at that
 # power-off (kernels with CONFIG_DEBUG_FS_REFS: an open-file or inode
 # reference no process accounts for), and on an inconsistent disk
@@ -46,6 +48,9 @@ from lib.guest import Guest, GuestError  # noqa: E402
 SRCTREE = os.path.dirname(HERE)
 PROMPT = r"\$ "
 STALL = 300    # host seconds without a progress line from the fuzzer: a hang
+# What the kernel says when a disk request fails (bio.c, log.c): the fuzzer
+# cannot cause one, so a run that shows one fails as a disk error.
+DISK_ERROR = r"^(?:bio: (?:read|write) error[^\n]*|xv6fs: commit failed[^\n]*)"
 
 # name -> (defconfig, extra fragments). fuzz.config is always merged.
 CONFIGS = {
@@ -246,6 +251,12 @@ def run_one(args, name, O, seed):
       if rc != 0:
         raise GuestError("exit", "poweroff: QEMU exit status %s" % rc)
       g.check_panic()
+      io = re.findall(DISK_ERROR, g.text, re.M)
+      if io:
+        # The disk failed under the fuzzer: a driver's fault, never the
+        # fuzzer's own, even when all the fuzzer saw was names it could
+        # not remove (sifive_u seeds 2614000-2614001).
+        raise GuestError("disk", "%d disk errors; first: %s" % (len(io), io[0]))
       if re.search(r"^refcheck: LEAK", g.text, re.M):
         # CONFIG_DEBUG_FS_REFS: a reference no process accounts for at power-off.
         raise GuestError("leak", "; ".join(re.findall(r"^refcheck: [^\n]*", g.text, re.M)[:6]))
@@ -255,6 +266,9 @@ def run_one(args, name, O, seed):
       if cov:
         msg += "; coverage %s/%s calls, %s succeeded, not made: %s" % cov.groups()
     except GuestError as e:
+      if e.kind == "fail" and re.search(DISK_ERROR, g.text, re.M):
+        e = GuestError("disk", "%s, after disk errors: %s"
+                       % (e, re.search(DISK_ERROR, g.text, re.M).group(0)))
       kind = {"timeout": "hang", "exit": "QEMU exited"}.get(e.kind, e.kind)
       msg = "%s: %s" % (kind, e)
       if e.kind == "timeout":

@@ -21,11 +21,13 @@
 # fuzzing (the guest's own clock, summed over the runs that reached a
 # verdict: --fuzz-runs runs at once count each), fuzz runs, system calls made, crash trials,
 # panics, hangs, leaks (free memory or processes after a fuzz run vs
-# before it), fsck results (disks checked / found bad),
+# before it), fsck results (disks checked / found bad), disk errors (a
+# disk request that failed during a fuzz run: the driver's fault),
 # lost completed writes and inconsistencies, and the fuzzer's own failures
 # (a worker it had to kill, a build or driver error: reported with the
 # seed, not counted as kernel bugs). Exit status 1 if the kernel failed
-# anywhere (panic, hang, leak, fsck, lost write, inconsistency, violation).
+# anywhere (panic, hang, leak, fsck, disk error, lost write, inconsistency,
+# violation).
 
 import argparse
 import os
@@ -45,7 +47,7 @@ FUZZ_SHORT = ["xv6-debug", "full"]
 CRASH = [("deferred", []), ("each-op", ["--commit", "each"])]
 
 COLS = ["cpu-min", "fuzz-min", "runs", "calls", "trials", "panics", "hangs", "leaks", "fsck", "fsck-bad",
-        "lost", "incons", "violations", "fuzzer-own"]
+        "disk-errs", "lost", "incons", "violations", "fuzzer-own"]
 
 
 def now():
@@ -93,6 +95,8 @@ def classify_fuzz(msg):
     return "hangs"
   if msg.startswith("fsck"):
     return "fsck-bad"
+  if msg.startswith("disk"):
+    return "disk-errs"
   if "leak" in msg:
     return "leaks"
   if re.search(r"driver error|build|cannot make|scratch names|wait failed|QEMU exited", msg):
@@ -253,7 +257,8 @@ def main():
   text, total = table(tot)
   print("soak: %d rounds in %.1f minutes; steps' output in %s" % (rnd, (now() - t0) / 60, steps))
   print(text)
-  bad = sum(total[c] for c in ("panics", "hangs", "leaks", "fsck-bad", "lost", "incons", "violations"))
+  bad = sum(total[c] for c in ("panics", "hangs", "leaks", "fsck-bad", "disk-errs", "lost", "incons",
+                                "violations"))
   print("soak: %s (%d kernel failures, %d of the fuzzer's own)"
         % ("ok" if bad == 0 else "FAIL", bad, total["fuzzer-own"]))
   # The one-line tally run.py folds into make test's totals.
