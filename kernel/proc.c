@@ -15,8 +15,17 @@
 // so one reached through slot i stays valid while slot_lock[i] is held, or
 // while its p->lock is held if that was taken under slot_lock[i]. One lock
 // per slot, not one for the table, keeps the harts' scheduler loops from
-// queueing on a single lock. Order: wait_lock, slot_lock[i], p->lock; never
-// take a slot lock while holding a p->lock.
+// queueing on a single lock. Order: wait_lock, group_lock, slot_lock[i],
+// p->lock; never take a slot lock while holding a p->lock.
+//
+// group_lock closes a gap between fork and the sends that scan the table
+// (kill -1, kill to a group, the console's hangup at logout): a child put
+// into a slot the scan had already passed, by a parent the scan reached
+// later, would get nothing and live on (a fork bomb outlived two rounds of
+// kill -9 -1 this way). Scans hold group_lock throughout (proc_scan_begin),
+// and fork hands the parent's fatal signal and hangup to the child under it
+// (finish_fork), so the child is either in the table before a scan starts
+// or inherits what the scan gave its parent.
 #include <octopos/types.h>
 #include <octopos/proc.h>
 #include <octopos/cred.h>
@@ -53,6 +62,7 @@ static int nextpid = 1;
 static struct spinlock pid_lock;
 static struct spinlock wait_lock;
 static struct spinlock limit_lock;   // CONFIG_RLIMITS: see allocproc_limited()
+static struct spinlock group_lock;   // CONFIG_SIGNALS: see the top of the file
 
 static void forkret(void);
 static void kthread_entry(void);
@@ -100,6 +110,8 @@ procinit(void)
   initlock(&wait_lock, "wait_lock");
   if (IS_ENABLED(CONFIG_RLIMITS))
     initlock(&limit_lock, "fork_limit");
+  if (IS_ENABLED(CONFIG_SIGNALS))
+    initlock(&group_lock, "group_send");
   for (int i = 0; i < CONFIG_NR_PROCS; i++)
     initlock(&slot_lock[i], "proc_slot");
 }
@@ -334,6 +346,35 @@ allocproc_limited(struct proc *p)
   return np;
 }
 
+void
+proc_scan_begin(void)
+{
+  acquire(&group_lock);
+}
+
+void
+proc_scan_end(void)
+{
+  release(&group_lock);
+}
+
+// The last of fork under group_lock (see the top of the file): the child
+// gets the parent's hangup and, if the parent is to die on its way back to
+// user space, dies on its first (forkret delivers it).
+static void
+finish_fork(struct proc *np, struct proc *p)
+{
+  proc_scan_begin();
+  acquire(&p->lock);
+  int fatal = signal_fatal_pending(p), revoked = p->tty_revoked;
+  release(&p->lock);
+  acquire(&np->lock);
+  np->killed |= fatal;
+  np->tty_revoked = revoked;
+  release(&np->lock);
+  proc_scan_end();
+}
+
 int
 kfork(void)
 {
@@ -353,7 +394,6 @@ kfork(void)
     }
     np->pgid = p->pgid;
     np->sid = p->sid;
-    np->tty_revoked = p->tty_revoked;
   }
   *np->trapframe = *p->trapframe;
   np->trapframe->a0 = 0;          // fork returns 0 in the child
@@ -375,6 +415,8 @@ kfork(void)
   }
   int pid = np->pid;
   release(&np->lock);
+  if (IS_ENABLED(CONFIG_SIGNALS))
+    finish_fork(np, p);
 
   acquire(&wait_lock);
   np->parent = p;
@@ -617,6 +659,10 @@ forkret(void)
       machine_poweroff(1);
     }
   }
+  // What the parent's fork left pending (finish_fork) acts before the
+  // child runs a single instruction, as on any return to user space.
+  if (IS_ENABLED(CONFIG_SIGNALS))
+    signal_deliver(p);
   usertrapret();
 }
 

@@ -134,6 +134,19 @@ signal_post_locked(struct proc *p, int sig)
     interrupt(p);
 }
 
+int
+signal_fatal_pending(struct proc *p)
+{
+  uint ready = p->sigpending & ~p->sigmask;
+  if (p->killed)
+    return 1;
+  for (int sig = 1; sig < NSIG; sig++)
+    if ((ready & BIT(sig)) && p->sigacts->act[sig].handler == (uint64)SIG_DFL &&
+        !(BIT(sig) & (IGNORED_BY_DEFAULT | STOPSIGS)))
+      return 1;
+  return 0;
+}
+
 void
 signal_post(struct proc *p, int sig)
 {
@@ -164,6 +177,7 @@ signal_send(int pid, int sig)
     return -EINVAL;
   if (pid > 0 && proc_init() && pid == proc_init()->pid)
     return -EPERM;            // init keeps the system alive
+  proc_scan_begin();
   for (int i = 0; i < CONFIG_NR_PROCS; i++) {
     struct proc *p = proc_lock_index(i);
     if (p == NULL)
@@ -179,6 +193,7 @@ signal_send(int pid, int sig)
     }
     release(&p->lock);
   }
+  proc_scan_end();
   if (found)
     return 0;
   return refused ? -EPERM : -ESRCH;

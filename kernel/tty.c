@@ -42,6 +42,7 @@ tty_init(void)
 static void
 post_group(int pgid, int sid, int sig, int revoke)
 {
+  proc_scan_begin();
   for (int i = 0; i < CONFIG_NR_PROCS; i++) {
     struct proc *p = proc_lock_index(i);
     if (p == NULL)
@@ -55,6 +56,7 @@ post_group(int pgid, int sid, int sig, int revoke)
     }
     release(&p->lock);
   }
+  proc_scan_end();
 }
 
 int

@@ -105,6 +105,10 @@ int  kwait(uint64 status_addr);    // user address for the status, or 0
 int  kkill(int pid);
 int  kwaitpid(int pid, uint64 status_addr, int options);  // CONFIG_SIGNALS
 struct proc *proc_lock_index(int i);   // slot i's process, locked, or NULL
+// Around a scan that sends to several processes (CONFIG_SIGNALS): a fork
+// racing with it cannot leave a child the scan misses (kernel/proc.c).
+void proc_scan_begin(void);
+void proc_scan_end(void);
 struct proc *proc_init(void);          // the first process
 void procinfo_exec(struct proc *p, char **argv);   // CONFIG_PROCINFO
 void userinit(void);

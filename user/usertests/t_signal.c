@@ -417,3 +417,52 @@ t_sigperm(void)
     skip("needs CONFIG_MULTIUSER");
   CHECK(st == 0, "a user signalled root's process (step %d)", st);
 }
+
+// A group that forks without pause: each member forks and leaves the child
+// to go on, so fork is always under way somewhere in the group.
+static void
+fork_chain(void)
+{
+  for (;;) {
+    int pid = fork();
+    if (pid > 0)
+      exit(0);
+  }
+}
+
+// A SIGKILL to a process group ends every member, children forked while it
+// was being sent too. The kernel sends it by scanning the process table; a
+// parent the scan reached late could put its child into a slot the scan
+// had already passed, and the child lived on (a fork bomb outlived two
+// rounds of kill -9 -1).
+void
+t_siggroupfork(void)
+{
+  need_signals();
+  for (int round = 0; round < 20; round++) {
+    int leader = xfork();
+    if (leader == 0) {
+      if (setpgid(0, 0) < 0)
+        exit(UT_SKIP_STATUS);
+      for (int i = 0; i < 3; i++)
+        if (fork() == 0)
+          break;
+      fork_chain();
+    }
+    sleep(2);
+    int st = xwait(leader);
+    if (st == UT_SKIP_STATUS)
+      skip("needs CONFIG_JOB_CONTROL");
+    CHECK(sigkill(-leader, SIGKILL) == 0, "round %d: no process in group %d to kill", round, leader);
+    int left = 1;
+    for (int t = 0; t < 50 && left; t++) {
+      left = sigkill(-leader, 0) == 0;
+      if (left)
+        sleep(1);
+    }
+    // Survivors would fork on through the tests after this one.
+    for (int t = 0; t < 100 && left && sigkill(-leader, SIGKILL) == 0; t++)
+      sleep(1);
+    CHECK(!left, "round %d: group %d still has processes 5 s after SIGKILL", round, leader);
+  }
+}

@@ -55,6 +55,7 @@ static struct ut_test tests[] = {
   { t_sigexec,      "sigexec",      UT_QUICK, "masks and handlers survive fork; exec resets handlers, keeps mask" },
   { t_sigforge,     "sigforge",     UT_QUICK, "a forged or missing sigreturn frame only kills the process" },
   { t_sigperm,      "sigperm",      UT_QUICK, "a user cannot signal root's processes" },
+  { t_siggroupfork, "siggroupfork", UT_QUICK, "a group SIGKILL ends children forked while it is sent" },
   // pipes
   { t_pipebasic,    "pipebasic",    UT_QUICK, "pipe round trip" },
   { t_pipebig,      "pipebig",      UT_QUICK, "large transfer between processes, checked" },

@@ -107,6 +107,7 @@ void t_sigpipe(void);
 void t_sigexec(void);
 void t_sigforge(void);
 void t_sigperm(void);
+void t_siggroupfork(void);
 int  sig_exec_helper(void);   // t_exec.c's helper runs it for "__sigexec"
 
 void t_pipebasic(void);
