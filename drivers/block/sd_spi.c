@@ -18,6 +18,13 @@
 // costs a bounded time and one message; the last few polls must also
 // begin after the limit, so time this hart spent elsewhere is not
 // counted against the card.
+//
+// A card that stops answering, sends no data, or calls a read or write
+// command illegal may be stuck half way through a transfer (a write still
+// waiting for its data refuses every command but CMD0). The transfer then
+// resets it (CMD0 and the initialisation again) and tries once more; a
+// card that comes back with another capacity is not the one the file
+// system was on, and nothing more is read from or written to it.
 #include <octopos/sd_spi.h>
 #include <octopos/spi.h>
 #include <octopos/errno.h>
@@ -29,6 +36,7 @@
 #define TOKEN_MULTI 0xfc        // each block of a multi-block write
 #define TOKEN_STOP  0xfd        // ends a multi-block write
 #define NO_ANSWER   (-1000)     // command(): nothing but 0xff within CMD_MS
+#define CARD_LOST   (-1001)     // a transfer failed with the card's state in doubt
 // An R1 without error bits. The idle bit alone is not an error: QEMU's
 // card (hw/sd/ssi-sd.c) keeps reporting it after initialisation.
 #define R1_OK(r)    ((r) >= 0 && !((r) & ~R1_IDLE))
@@ -171,6 +179,15 @@ cmd_failed(struct sd_card *c, const char *what, int idx, int r)
   return -EIO;
 }
 
+// cmd_failed() for a read or write command: CARD_LOST when the card did
+// not answer or called the command illegal.
+static int
+transfer_cmd_failed(struct sd_card *c, const char *what, int idx, int r)
+{
+  cmd_failed(c, what, idx, r);
+  return r == NO_ANSWER || (r >= 0 && (r & R1_ILLEGAL)) ? CARD_LOST : -EIO;
+}
+
 static const char *
 error_token(int t)
 {
@@ -185,7 +202,8 @@ error_token(int t)
   return "error";
 }
 
-// Receive one data block of n bytes after a read command. 0 or -EIO.
+// Receive one data block of n bytes after a read command. 0, CARD_LOST
+// (no data came) or -EIO.
 static int
 read_block(struct sd_card *c, const char *what, uint64 sector, uchar *buf, int n)
 {
@@ -197,9 +215,10 @@ read_block(struct sd_card *c, const char *what, uint64 sector, uchar *buf, int n
     else
       return 0;
   }
-  if (t == NO_ANSWER)
+  if (t == NO_ANSWER) {
     printf("mmc-spi: %s: %s %lu: no data within %d ms\n", c->name, what, sector, READ_MS);
-  else if (t < 0)
+    return CARD_LOST;
+  } else if (t < 0)
     printf("mmc-spi: %s: %s %lu: SPI transfer failed\n", c->name, what, sector);
   else if ((t & 0xe0) == 0)
     printf("mmc-spi: %s: %s %lu: error token 0x%02x (%s)\n", c->name, what, sector, t,
@@ -374,17 +393,16 @@ in_range(struct sd_card *c, const char *what, uint64 sector, uint n)
   return 0;
 }
 
-int
-sd_spi_read(struct sd_card *c, uint64 sector, uint n, uchar *buf)
+// One attempt at a read: 0, -EIO, or CARD_LOST.
+static int
+read_sectors(struct sd_card *c, uint64 sector, uint n, uchar *buf)
 {
-  if (!in_range(c, "read", sector, n))
-    return -EIO;
   c->bus->select(c->bus, c->cs, 1);
   int idx = n > 1 ? 18 : 17;
   int r = command(c, idx, address(c, sector));
   int err = 0;
   if (!R1_OK(r)) {
-    err = cmd_failed(c, "read", idx, r);
+    err = transfer_cmd_failed(c, "read", idx, r);
   } else {
     for (uint i = 0; i < n && err == 0; i++)
       err = read_block(c, "read of sector", sector + i, buf + i * SD_SECTOR, SD_SECTOR);
@@ -392,7 +410,7 @@ sd_spi_read(struct sd_card *c, uint64 sector, uint n, uchar *buf)
       // STOP_TRANSMISSION ends the stream, after an error too.
       r = command(c, 12, 0);
       if (!R1_OK(r) && err == 0)
-        err = cmd_failed(c, "read", 12, r);
+        err = transfer_cmd_failed(c, "read", 12, r);
       if (wait_ready(c, BUSY_MS) != 0 && err == 0) {
         printf("mmc-spi: %s: busy for %d ms after a read\n", c->name, BUSY_MS);
         err = -EIO;
@@ -403,7 +421,32 @@ sd_spi_read(struct sd_card *c, uint64 sector, uint n, uchar *buf)
   return err;
 }
 
-// Send one block after its token; 0 or -EIO after saying why.
+// After CARD_LOST: CMD0 and the initialisation again. 0 when the same card
+// (same capacity and addressing) is back and the transfer may be tried
+// again. A card that does not answer keeps its old description, so a later
+// transfer tries once more; a different one is described as empty, so
+// every later transfer is refused before it reaches the card.
+static int
+reset(struct sd_card *c, const char *what)
+{
+  struct sd_card was = *c;
+  printf("mmc-spi: %s: resetting the card after a failed %s\n", c->name, what);
+  int r = sd_spi_init(c);
+  if (r == 0 && (c->sectors != was.sectors || c->block_addr != was.block_addr)) {
+    printf("mmc-spi: %s: another card answered the reset (%lu sectors, was %lu); not used\n",
+           c->name, c->sectors, was.sectors);
+    c->sectors = 0;
+    return -ENODEV;
+  }
+  if (r < 0) {
+    *c = was;
+    c->bus->set_speed(c->bus, RUN_HZ);
+  }
+  return r;
+}
+
+// Send one block after its token; 0, or CARD_LOST (no data response) or
+// -EIO after saying why.
 static int
 write_block(struct sd_card *c, int token, uint64 sector, const uchar *buf)
 {
@@ -413,9 +456,13 @@ write_block(struct sd_card *c, int token, uint64 sector, const uchar *buf)
     return -EIO;
   }
   int resp = wait_byte(c, deadline(c, CMD_MS));
+  if (resp == NO_ANSWER) {
+    printf("mmc-spi: %s: write of sector %lu: no data response\n", c->name, sector);
+    return CARD_LOST;
+  }
   if (resp < 0 || (resp & 0x1f) != 0x05) {
-    if (resp == NO_ANSWER || resp < 0)
-      printf("mmc-spi: %s: write of sector %lu: no data response\n", c->name, sector);
+    if (resp < 0)
+      printf("mmc-spi: %s: write of sector %lu: SPI transfer failed\n", c->name, sector);
     else
       printf("mmc-spi: %s: write of sector %lu rejected: data response 0x%02x (%s)\n", c->name,
              sector, resp, (resp & 0x1f) == 0x0b ? "CRC error" :
@@ -429,17 +476,16 @@ write_block(struct sd_card *c, int token, uint64 sector, const uchar *buf)
   return 0;
 }
 
-int
-sd_spi_write(struct sd_card *c, uint64 sector, uint n, const uchar *buf)
+// One attempt at a write: 0, -EIO, or CARD_LOST.
+static int
+write_sectors(struct sd_card *c, uint64 sector, uint n, const uchar *buf)
 {
-  if (!in_range(c, "write", sector, n))
-    return -EIO;
   c->bus->select(c->bus, c->cs, 1);
   int idx = n > 1 ? 25 : 24;
   int r = command(c, idx, address(c, sector));
   int err = 0;
   if (!R1_OK(r)) {
-    err = cmd_failed(c, "write", idx, r);
+    err = transfer_cmd_failed(c, "write", idx, r);
   } else {
     xfer(c, NULL, NULL, 1);   // at least one byte between R1 and the token
     for (uint i = 0; i < n && err == 0; i++)
@@ -455,4 +501,35 @@ sd_spi_write(struct sd_card *c, uint64 sector, uint n, const uchar *buf)
   }
   deselect(c);
   return err;
+}
+
+static int
+attempt(struct sd_card *c, int write, uint64 sector, uint n, uchar *buf)
+{
+  return write ? write_sectors(c, sector, n, buf) : read_sectors(c, sector, n, buf);
+}
+
+// A read or write, and once more after a reset if the card was lost.
+static int
+transfer(struct sd_card *c, int write, uint64 sector, uint n, uchar *buf)
+{
+  const char *what = write ? "write" : "read";
+  if (!in_range(c, what, sector, n))
+    return -EIO;
+  int err = attempt(c, write, sector, n, buf);
+  if (err == CARD_LOST && reset(c, what) == 0)
+    err = attempt(c, write, sector, n, buf);
+  return err < 0 ? -EIO : 0;
+}
+
+int
+sd_spi_read(struct sd_card *c, uint64 sector, uint n, uchar *buf)
+{
+  return transfer(c, 0, sector, n, buf);
+}
+
+int
+sd_spi_write(struct sd_card *c, uint64 sector, uint n, const uchar *buf)
+{
+  return transfer(c, 1, sector, n, (uchar *)buf);   // attempt() only reads it for a write
 }
