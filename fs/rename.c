@@ -18,6 +18,7 @@
 #include <octopos/types.h>
 #include <octopos/errno.h>
 #include <octopos/fs.h>
+#include <octopos/printk.h>
 #include <octopos/perm.h>
 #include <octopos/sleeplock.h>
 #include <octopos/syscall.h>
@@ -80,13 +81,41 @@ is_dot(const char *name)
   return namecmp(name, ".") == 0 || namecmp(name, "..") == 0;
 }
 
+// Undo after a failed step: put the entry name back in dp for inum (0:
+// take the name out of dp). Only the disk can make this fail too; then
+// the file system is left as far as it got, and says so.
+static void
+put_back(struct inode *dp, const char *name, uint inum)
+{
+  uint off;
+  struct inode *cur = dirlookup(dp, name, &off);
+  int err = 0;
+  if (cur) {
+    err = dirunlink(dp, off);
+    iput(cur);                    // locked by us or unlocked: only a reference
+  }
+  if (err == 0 && inum != 0)
+    err = dirlink(dp, name, inum);
+  if (err < 0)
+    printf("rename: error %d putting back the name '%s' after a failed rename; run fsck\n", err,
+           name);
+}
+
 // With odp and ndp locked, ip (the old name's inode) and tp (the new
 // name's, or NULL) locked: check the types and make the change.
+//
+// A disk error part way (a directory block that cannot be read) must not
+// leave half a rename in the transaction: the steps that can fail come
+// first (the new name, the old name's removal, a moved directory's ".."),
+// each undone if a later one fails, and the link counts, which cannot
+// fail, last.
 static int
 rename_locked(struct inode *odp, const char *oname, uint ooff, struct inode *ip,
               struct inode *ndp, const char *nname, uint noff, struct inode *tp)
 {
   int isdir = ip->type == T_DIR;
+  int moves_dir = isdir && odp != ndp;
+  uint doff = 0;
   int err;
 
   // The old name is removed, and so is a replaced target's: unlink's rule
@@ -104,42 +133,55 @@ rename_locked(struct inode *odp, const char *oname, uint ooff, struct inode *ip,
       return err < 0 ? err : -ENOTEMPTY;
   }
   // A directory moved to another parent has its ".." rewritten.
-  if (isdir && odp != ndp && (err = perm_check(ip, PERM_W)) < 0)
+  if (moves_dir && (err = perm_check(ip, PERM_W)) < 0)
     return err;
   // Its ".." becomes a new name of ndp (a replaced directory's goes away).
-  if (isdir && odp != ndp && !(tp && tp->type == T_DIR) && (err = inode_link_room(ndp)) < 0)
+  if (moves_dir && !(tp && tp->type == T_DIR) && (err = inode_link_room(ndp)) < 0)
     return err;
+  if (moves_dir) {
+    struct inode *up = dirlookup(ip, "..", &doff);   // read before anything changes
+    if (up == NULL)
+      return -EUCLEAN;
+    iput(up);                     // odp: we hold it, this drops only a reference
+  }
 
-  if (tp) {
-    // Reuse the target's slot: the new entry needs no new block.
-    if ((err = dirunlink(ndp, noff)) < 0)
-      return err;
-    if ((err = dirlink(ndp, nname, ip->inum)) < 0) {
-      dirlink(ndp, nname, tp->inum);
+  // The new name: in the target's slot if there is one (no new block).
+  if (tp && (err = dirunlink(ndp, noff)) < 0)
+    return err;
+  if ((err = dirlink(ndp, nname, ip->inum)) < 0) {
+    if (tp)
+      put_back(ndp, nname, tp->inum);
+    return err;
+  }
+  // The old name goes.
+  if ((err = dirunlink(odp, ooff)) < 0) {
+    put_back(ndp, nname, tp ? tp->inum : 0);
+    return err;
+  }
+  // A moved directory's ".." names its new parent.
+  if (moves_dir) {
+    int unlinked = 0;
+    if ((err = dirunlink(ip, doff)) < 0 || (unlinked = 1, err = dirlink(ip, "..", ndp->inum)) < 0) {
+      if (unlinked)
+        put_back(ip, "..", odp->inum);
+      put_back(odp, oname, ip->inum);
+      put_back(ndp, nname, tp ? tp->inum : 0);
       return err;
     }
+  }
+
+  // Link counts: a replaced target loses its name (a directory its ".."
+  // in ndp too); a moved directory's ".." moves from odp to ndp.
+  if (tp) {
     if (tp->type == T_DIR) {
-      ndp->nlink--;               // its ".." is gone
+      ndp->nlink--;
       tp->nlink = 0;
     } else {
       tp->nlink--;
     }
     iupdate(tp);
-  } else if ((err = dirlink(ndp, nname, ip->inum)) < 0) {
-    return err;                   // nothing changed yet
   }
-  if ((err = dirunlink(odp, ooff)) < 0)
-    return err;
-  (void)oname;
-
-  if (isdir && odp != ndp) {
-    uint doff;
-    struct inode *up = dirlookup(ip, "..", &doff);
-    if (up == NULL)
-      return -EUCLEAN;
-    iput(up);                     // odp: we hold it, this drops only a reference
-    if ((err = dirunlink(ip, doff)) < 0 || (err = dirlink(ip, "..", ndp->inum)) < 0)
-      return err;
+  if (moves_dir) {
     odp->nlink--;
     ndp->nlink++;
   }
