@@ -360,7 +360,8 @@ proc_scan_end(void)
 
 // The last of fork under group_lock (see the top of the file): the child
 // gets the parent's hangup and, if the parent is to die on its way back to
-// user space, dies on its first (forkret delivers it).
+// user space, the signal it dies of (forkret delivers it, so the child
+// never runs).
 static void
 finish_fork(struct proc *np, struct proc *p)
 {
@@ -369,7 +370,8 @@ finish_fork(struct proc *np, struct proc *p)
   int fatal = signal_fatal_pending(p), revoked = p->tty_revoked;
   release(&p->lock);
   acquire(&np->lock);
-  np->killed |= fatal;
+  if (fatal)
+    signal_post_locked(np, fatal);
   np->tty_revoked = revoked;
   release(&np->lock);
   proc_scan_end();

@@ -139,11 +139,11 @@ signal_fatal_pending(struct proc *p)
 {
   uint ready = p->sigpending & ~p->sigmask;
   if (p->killed)
-    return 1;
+    return SIGKILL;
   for (int sig = 1; sig < NSIG; sig++)
     if ((ready & BIT(sig)) && p->sigacts->act[sig].handler == (uint64)SIG_DFL &&
         !(BIT(sig) & (IGNORED_BY_DEFAULT | STOPSIGS)))
-      return 1;
+      return sig;
   return 0;
 }
 

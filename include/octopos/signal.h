@@ -34,8 +34,9 @@ void signal_exec(struct proc *p);                  // caught signals back to def
 // Post sig to p, whose p->lock the caller holds (no permission check).
 void signal_post_locked(struct proc *p, int sig);
 void signal_post(struct proc *p, int sig);         // takes p->lock
-// Will p die on its way back to user space: killed, or an unblocked pending
-// signal whose action is to end it? p->lock held.
+// The signal p will die of on its way back to user space (SIGKILL if
+// killed, else an unblocked pending signal whose action is to end it), or
+// 0. p->lock held.
 int  signal_fatal_pending(struct proc *p);
 // Back to user space: act on pending signals (may not return). Says
 // whether it stopped the process and whether a handler is to run: a system
