@@ -84,6 +84,7 @@ static uint64 rng;
 static int calls;
 static int is_kid;
 static int kids[NKIDS];
+static int kid_slot[NKIDS];     // which of our coverage slots each child has
 static int nkids;
 static uint64 heap0;            // our break after the worker's own heap page
 static int sink_is_dev;
@@ -150,30 +151,50 @@ seed_rng(uint64 seed, uint64 stream)
 
 // ---------------------------------------------------------------- raw calls
 
-// System-call coverage: which numbers this process called with fuzzed
-// arguments (through sys6), and which of them ever returned >= 0. A worker
-// or child leaves its masks in DIR/zcov<pid> when it ends; whoever reaps it
-// merges them, and the parent prints the total (`fuzz: coverage ...`).
+// System-call coverage: which numbers were called with fuzzed arguments
+// (through sys6), and which of them ever returned >= 0. Each worker slot
+// and each of its children's slots has a file, DIR/zcov<slot>, that the
+// parent makes at the start, while the disk has room: a worker that finds
+// the disk out of inodes (as an ordinary user's runs always did, losing
+// the coverage of 97% of workers) still only rewrites a block it has. The
+// file holds the union of what its slot's processes called; a process
+// rewrites it as soon as it adds a bit, before the call is made, so a call
+// that kills the caller (a CPU limit of 0, SIGPIPE) is counted too. After
+// the first few workers a slot's file holds nearly everything and rewrites
+// stop. The parent ORs the files together at the end (`fuzz: coverage ...`).
 #define COV_NR 128
-static uint64 cov_called[COV_NR / 64], cov_ok[COV_NR / 64];
+#define COV_WORDS (2 * COV_NR / 64)       // called mask, then succeeded mask
+#define COV_SLOTS (NWORKERS * (1 + NKIDS))
+static uint64 cov[COV_WORDS];
+static int cov_slot = -1;                 // ours; -1 in the parent: nothing saved
 
 static long sys6_raw(long nr, long a0, long a1, long a2, long a3, long a4, long a5);
+static void cov_save(void);
 
-// A call made through its library wrapper (fork, exit) counts too.
+// Count a call: called, and (after it returned, before == 0) succeeded if
+// ret >= 0. A call made through its library wrapper (fork, exit) counts too.
 static void
-cov_mark(long nr, long ret)
+cov_mark(long nr, long ret, int before)
 {
-  cov_called[nr / 64] |= 1UL << (nr % 64);
-  if (ret >= 0)
-    cov_ok[nr / 64] |= 1UL << (nr % 64);
+  if (nr < 0 || nr >= COV_NR)
+    return;
+  uint64 bit = 1UL << (nr % 64);
+  uint64 *called = &cov[nr / 64], *ok = &cov[COV_NR / 64 + nr / 64];
+  int succeeded = !before && ret >= 0;
+  int grew = !(*called & bit) || (succeeded && !(*ok & bit));
+  *called |= bit;
+  if (succeeded)
+    *ok |= bit;
+  if (grew)
+    cov_save();
 }
 
 static long
 sys6(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
 {
+  cov_mark(nr, 0, 1);
   long r = sys6_raw(nr, a0, a1, a2, a3, a4, a5);
-  if (nr >= 0 && nr < COV_NR)
-    cov_mark(nr, r);
+  cov_mark(nr, r, 0);
   return r;
 }
 
@@ -478,16 +499,16 @@ ticks(int tenths)
   return t > 0 ? t : 1;
 }
 
-static void cov_save(void);
-static void cov_merge(int pid);
+static void cov_flush(void);
+static void cov_load(int slot);
 
 static void
 reap_kid(int pid, int status)
 {
-  cov_merge(pid);               // a child's calls count too
   for (int i = 0; i < nkids; i++) {
     if (kids[i] == pid) {
       kids[i] = kids[--nkids];
+      kid_slot[i] = kid_slot[nkids];
       break;
     }
   }
@@ -509,23 +530,30 @@ spawn_kid(void)
       return;
   }
   uint64 s = rnd();
+  int slot = 0;                 // a coverage slot none of our children holds
+  for (int i = 0; i < nkids; i++)
+    if (kid_slot[i] == slot)
+      slot++, i = -1;
   int pid = fork();
   if (pid == 0) {
     is_kid = 1;
+    cov_slot += 1 + slot;       // a worker's children's slots follow its own
+    cov_load(cov_slot);
     nkids = 0;
     memset(pend, 0, sizeof(pend));
     calls = 0;
     seed_rng(s, 7);
     open_sink();                // drops every inherited pipe end: no blocking forever
     fuzz_loop(KID_CALLS, uptime() + ticks(KID_LIFE));
-    cov_mark(NR_exit, 0);
-    cov_save();
+    cov_mark(NR_exit, 0, 0);
+    cov_flush();
     exit(calls);
   }
-  cov_mark(NR_fork, pid);
-  if (pid > 0)
+  cov_mark(NR_fork, pid, 0);
+  if (pid > 0) {
+    kid_slot[nkids] = slot;
     kids[nkids++] = pid;
-  else
+  } else
     calls++;
 }
 
@@ -550,8 +578,8 @@ one_call(void)
     break;
   case 1:                       // exit: only a child, and rarely
     if (is_kid && rn(4) == 0) {
-      cov_mark(NR_exit, 0);
-      cov_save();
+      cov_mark(NR_exit, 0, 0);
+      cov_flush();
       exit(calls);
     }
     nr = 14;
@@ -964,28 +992,22 @@ fuzz_loop(int budget, int end_tick)
 }
 
 static void
-cov_name(char *nm, int pid)
+cov_name(char *nm, int slot)
 {
   strcpy(nm, DIR);              // removed with the scratch directory at the end;
   char *e = nm + strlen(nm);    // no fuzzed path can name it ('z' is not in them)
   strcpy(e, "/zcov");
   e += 5;
-  char d[12];
-  int n = 0;
-  do
-    d[n++] = '0' + pid % 10;
-  while ((pid /= 10) > 0);
-  while (n > 0)
-    *e++ = d[--n];
+  if (slot >= 10)
+    *e++ = '0' + slot / 10;
+  *e++ = '0' + slot % 10;
   *e = 0;
 }
 
 // As an ordinary user a worker may chmod the scratch directory or the one
 // above it ("." and ".." are fuzzed paths) out of everyone's reach, the
-// coverage files' too (a full_defconfig run as alice reported 61 of 70
-// calls made; a umask of 0777 does the same to one file). Give each
-// directory on the way back (chmod fails
-// harmlessly on one that is not ours; as root nothing was out of reach).
+// coverage files' with it. Give each directory on the way back (chmod
+// fails harmlessly on one that is not ours; as root nothing is out of reach).
 static void
 give_back_dir(void)
 {
@@ -1003,45 +1025,78 @@ give_back_dir(void)
   }
 }
 
+static int cov_dirty;           // a save failed: what we hold is not all on disk
+
+// Parent, at the start: one file per slot, its blocks allocated now.
 static void
-cov_save(void)
+cov_make_files(void)
 {
   char nm[120];
-  cov_name(nm, getpid());
-  int fd = open(nm, O_CREATE | O_WRONLY | O_TRUNC);
-  if (fd < 0) {
-    give_back_dir();
-    fd = open(nm, O_CREATE | O_WRONLY | O_TRUNC);
+  for (int slot = 0; slot < COV_SLOTS; slot++) {
+    cov_name(nm, slot);
+    int fd = open(nm, O_CREATE | O_WRONLY | O_TRUNC);
+    if (fd >= 0) {
+      write(fd, cov, sizeof(cov));
+      close(fd);
+    }
   }
-  if (fd < 0)
-    return;                     // out of inodes, say: this worker goes uncounted
-  write(fd, cov_called, sizeof(cov_called));
-  write(fd, cov_ok, sizeof(cov_ok));
-  close(fd);
 }
 
-// Parent: fold a reaped worker's masks into ours.
+// Fold in what a slot's file holds: a worker or child its own slot's at
+// its start, so that its rewrites keep what earlier holders recorded; the
+// parent, which has no slot, every slot's at the end.
 static void
-cov_merge(int pid)
+cov_load(int slot)
 {
   char nm[120];
-  uint64 m[2 * COV_NR / 64];
-  cov_name(nm, pid);
+  uint64 m[COV_WORDS];
+  cov_name(nm, slot);
   int fd = open(nm, O_RDONLY);
   if (fd < 0) {
     give_back_dir();
-    chmod(nm, 0666);            // written under a umask of, say, 0777
     fd = open(nm, O_RDONLY);
+  }
+  if (fd >= 0) {
+    if (read(fd, m, sizeof(m)) == sizeof(m))
+      for (int i = 0; i < COV_WORDS; i++)
+        cov[i] |= m[i];
+    close(fd);
+  }
+}
+
+// Rewrite our slot's file in place (no new inode or block is needed). One
+// that fails (the fd table full, the directory chmod-ed away) leaves the
+// bits dirty for the next save or the one at exit.
+static void
+cov_save(void)
+{
+  if (cov_slot < 0)
+    return;
+  char nm[120];
+  cov_name(nm, cov_slot);
+  cov_dirty = 1;
+  int fd = open(nm, O_WRONLY);
+  if (fd < 0) {
+    give_back_dir();
+    fd = open(nm, O_WRONLY);
   }
   if (fd < 0)
     return;
-  if (read(fd, m, sizeof(m)) == sizeof(m))
-    for (int i = 0; i < COV_NR / 64; i++) {
-      cov_called[i] |= m[i];
-      cov_ok[i] |= m[COV_NR / 64 + i];
-    }
+  if (write(fd, cov, sizeof(cov)) == sizeof(cov))
+    cov_dirty = 0;
   close(fd);
-  unlink(nm);
+}
+
+// Before exit: a last try at a failed save, with our fds closed (a worker
+// often ends with its fd table full).
+static void
+cov_flush(void)
+{
+  if (!cov_dirty)
+    return;
+  for (int fd = 0; fd < 128; fd++)
+    close(fd);
+  cov_save();
 }
 
 static void
@@ -1055,9 +1110,9 @@ cov_report(void)
     if (nr == NR_poweroff)
       continue;
     n++;
-    int c = (cov_called[nr / 64] >> (nr % 64)) & 1;
+    int c = (cov[nr / 64] >> (nr % 64)) & 1;
     called += c;
-    ok += (cov_ok[nr / 64] >> (nr % 64)) & 1;
+    ok += (cov[COV_NR / 64 + nr / 64] >> (nr % 64)) & 1;
     if (!c && ml + 16 < (int)sizeof(missed)) {
       strcpy(missed + ml, " ");
       strcpy(missed + ml + 1, calltab[i].name);
@@ -1069,13 +1124,15 @@ cov_report(void)
 }
 
 static void __attribute__((noreturn))
-worker(uint64 seed, int k, int end_tick)
+worker(uint64 seed, int k, int slot, int end_tick)
 {
   seed_rng(seed, k + 1);
+  cov_slot = slot * (1 + NKIDS);
+  cov_load(cov_slot);
   open_sink();
   int stop = uptime() + ticks(WORKER_LIFE);
   fuzz_loop(200 + rn(600), stop < end_tick ? stop : end_tick);
-  cov_save();
+  cov_flush();
   exit(calls);
 }
 
@@ -1180,11 +1237,11 @@ sweep_orphans(void)
 }
 
 static int
-spawn(uint64 seed, int k, int end_tick)
+spawn(uint64 seed, int k, int slot, int end_tick)
 {
   int pid = fork();
   if (pid == 0)
-    worker(seed, k, end_tick);
+    worker(seed, k, slot, end_tick);
   return pid;
 }
 
@@ -1274,6 +1331,7 @@ main(int argc, char *argv[])
     unlink("null");
     close(open("sink", O_CREATE | O_RDWR));
   }
+  cov_make_files();
   seed_rng(seed, 0);
   for (int k = 0; k < 8; k++)
     write_garbage(k);
@@ -1303,7 +1361,7 @@ main(int argc, char *argv[])
     int now = uptime(), refused = 0;
     for (int i = 0; i < NWORKERS && now < end; i++) {
       if (pids[i] == 0) {
-        int pid = spawn(seed, spawned, end);
+        int pid = spawn(seed, spawned, i, end);
         if (pid > 0) {
           spawned++;            // failed forks are not workers started
           pids[i] = pid;
@@ -1361,7 +1419,6 @@ main(int argc, char *argv[])
       if (pids[i] == pid) {
         pids[i] = 0;
         live--;
-        cov_merge(pid);
       }
     }
     if (IS_VIOLATION(st)) {
@@ -1380,6 +1437,8 @@ main(int argc, char *argv[])
 
   printf("fuzz: workers done after %d s; cleaning up\n", (uptime() - start) / hz);
   swept += sweep_leftovers();
+  for (int slot = 0; slot < COV_SLOTS; slot++)
+    cov_load(slot);             // before rmtree takes the files away
   chdir("/");
   int left = rmtree(DIR);
   if (left) {
