@@ -115,16 +115,17 @@ def fuzz_step(args, tot, failures, name, seed, steplog):
   out, cpu = run_step(args, "fuzz %s seed %d" % (name, seed), argv, steplog)
   row = tot.setdefault("fuzz " + name, dict.fromkeys(COLS, 0))
   row["cpu-min"] += cpu / 60
-  for m in re.finditer(r"^PASS \S+ seed \d+: fuzz: ok \d+ (\d+) calls \(\d+ workers, (\d+) killed.*$", out, re.M):
+  for m in re.finditer(r"^PASS \S+ seed (\d+): fuzz: ok \d+ (\d+) calls \(\d+ workers, (\d+) killed.*$", out, re.M):
     row["runs"] += 1
     row["fuzz-min"] += args.fuzz_seconds / 60
     if "no disk to check" not in m.group(0):
       row["fsck"] += 1
-    row["calls"] += int(m.group(1))
-    if int(m.group(2)):
-      row["fuzzer-own"] += int(m.group(2))
-      failures.append("fuzz %s seed %d: %s worker(s) stuck and killed by the fuzzer (its own "
-                      "failure, not a kernel verdict)" % (name, seed, m.group(2)))
+    row["calls"] += int(m.group(2))
+    if int(m.group(3)):
+      # The run's own seed (one of --runs seeds from `seed` on), to replay it.
+      row["fuzzer-own"] += int(m.group(3))
+      failures.append("fuzz %s seed %s: %s worker(s) stuck and killed by the fuzzer (its own "
+                      "failure, not a kernel verdict)" % (name, m.group(1), m.group(3)))
   for m in re.finditer(r"^FAIL \S+ (seed \d+|build): (.*)$", out, re.M):
     kind = "fuzzer-own" if m.group(1) == "build" else classify_fuzz(m.group(2))
     row["runs"] += 1
